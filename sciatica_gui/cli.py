@@ -48,12 +48,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--level",
-        default=Level.STANDARD.value,
         metavar="LEVEL",
         help="gentle (low end of every range) or standard (high end); default standard",
     )
     parser.add_argument("--json", action="store_true", help="with --timeline: print JSON")
+    shots = parser.add_argument_group("screenshots (render offscreen to a PNG and exit)")
+    shots.add_argument("--screenshot", metavar="PATH", help="save the window as a PNG at PATH")
+    shots.add_argument("--routine", metavar="ID", help="the routine to show")
+    shots.add_argument(
+        "--at", type=float, metavar="SECONDS", help="run the session this far on a fake clock"
+    )
+    shots.add_argument("--mat", action="store_true", help="show mat mode")
+    shots.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
+    parser.add_argument(
+        "--theme",
+        choices=["system", "light", "dark"],
+        default="system",
+        help="colour scheme: follow the system (default), or force light or dark",
+    )
+    # For bench/startup.py: quit as soon as the first frame is painted.
+    parser.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    width, separator, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if not separator or not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
+        raise UsageError(
+            f"--size must look like 1280x800, between 320x240 and 7680x4320; got {text!r}"
+        )
+    return size
 
 
 def default_data_dir() -> Path:
@@ -69,11 +97,12 @@ def data_dir_from(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir is not None else default_data_dir()
 
 
-def load_user_library(data_dir: Path, err: TextIO) -> Library:
+def load_user_library(data_dir: Path, err: TextIO) -> tuple[Library, list[ContentError]]:
+    """The built-in content and the user's routines; a bad routine file is named on `err`."""
     library, problems = load_library(user_routine_files(data_dir))
     for problem in problems:
         print(f"{APP_NAME}: left out {problem}", file=err)
-    return library
+    return library, problems
 
 
 def parse_level(text: str) -> Level:
@@ -134,9 +163,11 @@ def print_timeline(
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        level = parse_level(args.level)
+        level = parse_level(args.level or Level.STANDARD.value)
+        if args.screenshot is not None:
+            parse_size(args.size)
         if args.list_routines or args.timeline is not None:
-            library = load_user_library(data_dir_from(args), sys.stderr)
+            library, _ = load_user_library(data_dir_from(args), sys.stderr)
             if args.list_routines:
                 list_routines(library, sys.stdout)
             if args.timeline is not None:

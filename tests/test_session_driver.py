@@ -63,7 +63,8 @@ def test_start_emits_signals_in_order_and_arms_for_the_next_second(driver, clock
     assert driver.timer_interval_ms() == 1000
     clock.advance(0.2505)
     driver.tick()
-    assert driver.timer_interval_ms() == 750  # rounded up: never wake before the moment
+    # Rounded down: Qt's timers fire about a millisecond late, and an early wake just re-arms.
+    assert driver.timer_interval_ms() == 749
 
 
 def test_the_timer_timeout_drives_the_engine(driver, clock, qtbot):

@@ -160,4 +160,7 @@ class SessionDriver(QObject):
             self._timer.stop()
             return
         delay_ns = max(0, wake - self._clock.now_ns())
-        self._timer.start(-(-delay_ns // _NS_PER_MS))
+        # Rounded down: a precise timer fires about a millisecond after its interval
+        # here, so rounding up would make every second late by up to two. A wake that
+        # is early finds nothing due and re-arms for the remaining fraction.
+        self._timer.start(delay_ns // _NS_PER_MS)

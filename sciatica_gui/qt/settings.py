@@ -1,0 +1,99 @@
+"""Every remembered setting, declared once, stored with QSettings in the data folder.
+
+Settings live in `DATA_DIR/settings.ini`, next to the user's other data, so
+`--data-dir` moves everything and each test gets its own. A value that is
+missing or unusable falls back to its declared default on its own; a file Qt
+cannot parse is moved aside (never overwritten) and named in a message.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from sciatica_gui.core.content import Level
+from sciatica_gui.core.timing import DEFAULTS, SECONDS, TimingPrefs, from_mapping
+
+T = TypeVar("T")
+
+SETTINGS_FILE = "settings.ini"
+
+
+class Setting(NamedTuple, Generic[T]):
+    key: str
+    default: T
+
+
+GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
+ROUTINE: Setting[str] = Setting("session/routine", "full")
+LEVEL: Setting[str] = Setting("session/level", Level.STANDARD.value)
+REP_COUNTING: Setting[str] = Setting("timing/rep_counting", DEFAULTS.rep_counting.value)
+
+
+class Settings:
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / SETTINGS_FILE
+        self.problem: str | None = None
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if self._store.status() is QSettings.Status.FormatError:
+            self._store = self._set_aside()
+
+    def _set_aside(self) -> QSettings:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        self.path.replace(kept)
+        self.problem = (
+            f"{self.path} could not be read, so the app starts with default settings; "
+            f"the old file is kept as {kept.name}."
+        )
+        return QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        raw: Any = self._store.value(setting.key, setting.default)
+        default = setting.default
+        if isinstance(default, QByteArray):
+            return raw if isinstance(raw, QByteArray) else default  # type: ignore[return-value]
+        if isinstance(default, bool):
+            return (raw in (True, "true", "1", 1)) if raw is not None else default  # type: ignore[return-value]
+        try:
+            return type(default)(raw)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
+
+    def level(self) -> Level:
+        try:
+            return Level(self.get(LEVEL))
+        except ValueError:
+            return Level.STANDARD
+
+    def timing(self) -> TimingPrefs:
+        values: dict[str, Any] = {name: self._store.value(f"timing/{name}") for name in SECONDS}
+        values["rep_counting"] = self.get(REP_COUNTING)
+        overrides = self._store.value("timing/repetitions")
+        prefs = from_mapping(values)
+        if isinstance(overrides, dict):
+            pairs = []
+            for exercise_id, count in overrides.items():
+                try:
+                    number = int(count)
+                except (TypeError, ValueError):
+                    continue
+                if 1 <= number <= 50:
+                    pairs.append((str(exercise_id), number))
+            prefs = prefs.replace(rep_overrides=tuple(sorted(pairs)))
+        return prefs
+
+    def set_timing(self, prefs: TimingPrefs) -> None:
+        for name in SECONDS:
+            self._store.setValue(f"timing/{name}", getattr(prefs, name))
+        self.set(REP_COUNTING, prefs.rep_counting.value)
+        self._store.setValue("timing/repetitions", dict(prefs.rep_overrides))
+
+    def sync(self) -> None:
+        self._store.sync()
