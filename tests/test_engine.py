@@ -451,11 +451,48 @@ def test_toggle_starts_pauses_and_resumes(bridge, clock):
     assert states == [State.RUNNING, State.PAUSED, State.RUNNING]
 
 
-def test_the_wakeup_of_an_overdue_engine_is_its_deadline(bridge, clock):
+def test_the_wakeup_of_an_overdue_engine_is_the_first_moment_it_has_not_reported(bridge, clock):
     engine = SessionEngine(bridge, clock)
     t0 = started(engine, clock)
     clock.advance(7)
-    assert engine.next_wakeup_ns() == t0 + 5 * S
+    assert engine.next_wakeup_ns() == t0 + 1 * S  # already past: the driver wakes at once
+
+
+class SteppingClock:
+    """A clock that moves on by `step_ns` every time it is read, like a real one."""
+
+    def __init__(self, start_ns: int, step_ns: int) -> None:
+        self.now = start_ns
+        self.step_ns = step_ns
+
+    def now_ns(self) -> int:
+        self.now += self.step_ns
+        return self.now
+
+
+def test_a_wake_just_before_a_second_edge_never_skips_the_second():
+    """The clock moves while the engine works: reading it twice must not lose a number."""
+    from sciatica_gui.core.content import load_library
+
+    library, _ = load_library()
+    timeline = compile_timeline(library, library.routine("floor_bridge"), Level.GENTLE)
+    clock = SteppingClock(0, 7_000)  # 7 µs per read
+    engine = SessionEngine(timeline, clock)
+    shown = []
+    for event in engine.start():
+        if isinstance(event, SecondChanged):
+            shown.append((event.phase_index, event.seconds))
+    while engine.state is State.RUNNING:
+        wake = engine.next_wakeup_ns()
+        assert wake is not None
+        clock.now = max(clock.now, wake - 10_000)  # wake 10 µs early, as a timer may
+        for event in engine.tick():
+            if isinstance(event, SecondChanged):
+                shown.append((event.phase_index, event.seconds))
+    expected = [
+        (i, n) for i, phase in enumerate(timeline.phases) for n in range(phase.seconds, 0, -1)
+    ]
+    assert shown == expected
 
 
 def test_an_empty_timeline_is_refused(bridge, clock):

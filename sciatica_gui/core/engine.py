@@ -133,8 +133,10 @@ class SessionEngine:
     def can(self, trigger: Trigger) -> bool:
         return (self._state, trigger) in TRANSITIONS
 
-    def status(self) -> Status:
-        now = self._clock.now_ns()
+    def status(self, now: int | None = None) -> Status:
+        """The session at `now` (the clock's present by default), without changing it."""
+        if now is None:
+            now = self._clock.now_ns()
         count_in = 0
         if self._state is State.RUNNING and self._count_in_end_ns is not None:
             count_in = max(0, self._count_in_end_ns - now)
@@ -157,14 +159,21 @@ class SessionEngine:
         )
 
     def next_wakeup_ns(self) -> int | None:
-        """When the shown second or the phase next changes; None unless running."""
+        """When the shown second or the phase next changes; None unless running.
+
+        Counted from the last second reported, not from the clock: a wake-up a few
+        microseconds before a second's edge reports nothing, and if the clock were read
+        again here, just past the edge, the second in between would be skipped.
+        """
         if self._state is not State.RUNNING:
             return None
+        counting_in = self._count_in_end_ns is not None
         end = self._count_in_end_ns if self._count_in_end_ns is not None else self._deadline_ns
-        left = end - self._clock.now_ns()
-        if left <= 0:
-            return end
-        return end - (_ceil_seconds(left) - 1) * NS_PER_S
+        shown = self._shown
+        # Every command ends by reporting the second it leaves on screen.
+        assert shown is not None
+        assert shown[:2] == (self._index, counting_in)
+        return end - (shown[2] - 1) * NS_PER_S
 
     def summary(self) -> SessionSummary:
         return summarise(
@@ -346,7 +355,7 @@ class SessionEngine:
     def _report_second(self, now: int, events: list[Event]) -> None:
         if self._state not in (State.RUNNING, State.PAUSED):
             return
-        status = self.status()
+        status = self.status(now)
         seconds = status.seconds_shown
         shown = (self._index, status.counting_in, seconds)
         if shown == self._shown:
