@@ -54,7 +54,6 @@ def run_app(args: argparse.Namespace, level: Level) -> int:
     app = _application(args)
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from sciatica_gui.cli import data_dir_from, load_user_library
@@ -86,6 +85,20 @@ def run_app(args: argparse.Namespace, level: Level) -> int:
 
         quit_after_first_frame(window)
     window.show()
-    # After the first frame: the icon needs the SVG icon engine, which the frame does not.
-    QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(":/icons/app.svg")))
+    QTimer.singleShot(0, lambda: _after_first_frame(app, window))
     return app.exec()
+
+
+def _after_first_frame(app: object, window: object) -> None:
+    """What the first frame does not need: the icon (the SVG icon engine), sound, speech."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from sciatica_gui.qt.cue_player import CuePlayer
+    from sciatica_gui.qt.speech import Speech
+    from sciatica_gui.ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication)
+    assert isinstance(window, MainWindow)
+    app.setWindowIcon(QIcon(":/icons/app.svg"))
+    window.attach_audio(CuePlayer(window), Speech(window))

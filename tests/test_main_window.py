@@ -67,14 +67,14 @@ def test_the_level_changes_the_totals(window):
 def test_space_starts_pauses_and_resumes(qtbot, window, clock):
     press(qtbot, window, K.Key_Space)
     assert window.driver.state is State.RUNNING
-    assert window.start_action.text() == "Pause"
+    assert window.commands.start.text() == "Pause"
     assert window.panel.currentWidget() is window.panel.exercise
     clock.advance(1)
     window.driver.tick()
     press(qtbot, window, K.Key_Space)
     assert window.driver.state is State.PAUSED
     assert window.timer.display.word == "Paused"
-    assert window.start_action.text() == "Go on"
+    assert window.commands.start.text() == "Go on"
     press(qtbot, window, K.Key_Space)
     assert window.driver.state is State.RUNNING
     assert window.timer.display.word == "Get ready"  # the count-in
@@ -149,7 +149,7 @@ def test_skip_back_and_stop_from_the_keyboard(qtbot, window, clock):
 
 
 def test_controls_are_disabled_when_there_is_nothing_to_control(window):
-    assert not window.skip_action.isEnabled()
+    assert not window.commands.skip.isEnabled()
     assert not window.stop_button.isEnabled()
     assert window.sidebar.isEnabled()
 

@@ -32,6 +32,43 @@ ROUTINE: Setting[str] = Setting("session/routine", "full")
 LEVEL: Setting[str] = Setting("session/level", Level.STANDARD.value)
 REP_COUNTING: Setting[str] = Setting("timing/rep_counting", DEFAULTS.rep_counting.value)
 
+SOUND_VOLUME: Setting[int] = Setting("sound/volume", 80)  # percent
+MUTED: Setting[bool] = Setting("sound/muted", False)
+LAST_SECONDS_TICKS: Setting[bool] = Setting("sound/last_seconds_ticks", True)
+VOICE_ON: Setting[bool] = Setting("voice/on", True)
+VOICE_NAME: Setting[str] = Setting("voice/name", "")
+VOICE_RATE: Setting[int] = Setting("voice/rate", 0)  # -10 (slow) .. 10 (fast)
+VOICE_VOLUME: Setting[int] = Setting("voice/volume", 100)  # percent
+SPOKEN_COUNTDOWN: Setting[bool] = Setting("voice/spoken_countdown", False)
+
+
+class AudioSettings(NamedTuple):
+    volume: int = SOUND_VOLUME.default
+    muted: bool = MUTED.default
+    last_seconds_ticks: bool = LAST_SECONDS_TICKS.default
+    voice_on: bool = VOICE_ON.default
+    voice_name: str = VOICE_NAME.default
+    voice_rate: int = VOICE_RATE.default
+    voice_volume: int = VOICE_VOLUME.default
+    spoken_countdown: bool = SPOKEN_COUNTDOWN.default
+
+
+_AUDIO: tuple[tuple[str, Setting[Any]], ...] = (
+    ("volume", SOUND_VOLUME),
+    ("muted", MUTED),
+    ("last_seconds_ticks", LAST_SECONDS_TICKS),
+    ("voice_on", VOICE_ON),
+    ("voice_name", VOICE_NAME),
+    ("voice_rate", VOICE_RATE),
+    ("voice_volume", VOICE_VOLUME),
+    ("spoken_countdown", SPOKEN_COUNTDOWN),
+)
+_LIMITS: dict[str, tuple[int, int]] = {
+    "volume": (0, 100),
+    "voice_rate": (-10, 10),
+    "voice_volume": (0, 100),
+}
+
 
 class Settings:
     def __init__(self, data_dir: Path) -> None:
@@ -94,6 +131,20 @@ class Settings:
             self._store.setValue(f"timing/{name}", getattr(prefs, name))
         self.set(REP_COUNTING, prefs.rep_counting.value)
         self._store.setValue("timing/repetitions", dict(prefs.rep_overrides))
+
+    def audio(self) -> AudioSettings:
+        values = {}
+        for field, setting in _AUDIO:
+            value = self.get(setting)
+            low, high = _LIMITS.get(field, (None, None))
+            if low is not None and high is not None and not low <= value <= high:
+                value = setting.default
+            values[field] = value
+        return AudioSettings(**values)
+
+    def set_audio(self, audio: AudioSettings) -> None:
+        for field, setting in _AUDIO:
+            self.set(setting, getattr(audio, field))
 
     def sync(self) -> None:
         self._store.sync()

@@ -2,31 +2,33 @@
 
 The window turns user intent into driver commands and redraws from the
 driver's status whenever a driver signal arrives. It keeps no clock and no
-countdown of its own.
+countdown of its own. Sound, speech and history are attached after the
+first frame (`attach_audio`), so start-up pays only for what is drawn.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sciatica_gui import APP_DISPLAY_NAME
+from sciatica_gui.core.announcements import AudioPrefs
 from sciatica_gui.core.content import ContentError, Level, Library
 from sciatica_gui.core.events import State
 from sciatica_gui.core.summary import SessionSummary
 from sciatica_gui.core.timeline import Timeline, compile_timeline
 from sciatica_gui.qt import settings as keys
+from sciatica_gui.qt.cue_player import CuePlayer
 from sciatica_gui.qt.illustrations import Illustrations
 from sciatica_gui.qt.screen_saver import ScreenSaverInhibitor
+from sciatica_gui.qt.session_audio import SessionAudio
 from sciatica_gui.qt.session_driver import SessionDriver
-from sciatica_gui.qt.settings import Settings
+from sciatica_gui.qt.settings import AudioSettings, Settings
+from sciatica_gui.qt.speech import Speech
+from sciatica_gui.ui.actions import WindowActions
 from sciatica_gui.ui.controls import ActionButton
 from sciatica_gui.ui.display import Display, describe, duration_text
 from sciatica_gui.ui.help_overlay import HelpOverlay
@@ -35,6 +37,9 @@ from sciatica_gui.ui.sidebar import RoutineEntry, Sidebar
 from sciatica_gui.ui.step_panel import StepPanel
 from sciatica_gui.ui.theme import theme_for
 from sciatica_gui.ui.timer_widget import TimerWidget
+
+if TYPE_CHECKING:  # the dialog is imported when first opened: start-up does not pay for it
+    from sciatica_gui.ui.preferences import Choices, PreferencesDialog
 from sciatica_gui.ui.wording import content
 
 _ACTIVE = (State.RUNNING, State.PAUSED)
@@ -54,113 +59,57 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.driver = driver
         self.illustrations = Illustrations()
+        self.cues: CuePlayer | None = None
+        self.speech: Speech | None = None
+        self.audio: SessionAudio | None = None
         self._summary: SessionSummary | None = None
         self._screen_saver = ScreenSaverInhibitor()
         self._mat_mode = False
+        self._window_state_before_mat = self.windowState()
+        self._help: HelpOverlay | None = None
         self._routine_id = settings.get(keys.ROUTINE)
         if not any(r.id == self._routine_id for r in library.routines):
             self._routine_id = library.routines[0].id
         self._level = settings.level()
         self._timing = settings.timing()
+        self._audio_settings = settings.audio()
 
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(1024, 640)
-        self._build_actions()
+        self.commands = WindowActions(self)
         self._build_widgets()
-        self._build_menus()
+        self.commands.fill_menus()
         self._connect()
         self._apply_theme()
 
         self.sidebar.set_level(self._level)
         self._fill_sidebar()
         self._load_routine(self._routine_id)
+        self.commands.mute.setChecked(self._audio_settings.muted)
         if not self.restoreGeometry(settings.get(keys.GEOMETRY)):
             self.resize(1280, 800)
         notes = [str(problem) for problem in problems or []]
         if settings.problem:
             notes.append(settings.problem)
         if notes:
-            self.statusBar().showMessage(
-                self.tr("Left out: {problems}").format(problems="; ".join(notes))
-            )
+            self.note(self.tr("Left out: {problems}").format(problems="; ".join(notes)))
 
-    # -- building ------------------------------------------------------------
-
-    def _action(self, text: str, tip: str, keys: list[str]) -> QAction:
-        """An action of this window; `keys` in portable text form ("Space", "Ctrl+1")."""
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setStatusTip(tip)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.start_action = self._action(
-            self.tr("Start"),
-            self.tr("Start, pause or go on with the session"),
-            ["Space"],
-        )
-        self.back_action = self._action(
-            self.tr("Back"),
-            self.tr("Restart this phase, or go to the one before"),
-            ["Left", "B"],
-        )
-        self.skip_action = self._action(
-            self.tr("Skip"),
-            self.tr("Skip the rest of this phase"),
-            ["Right", "N"],
-        )
-        self.next_exercise_action = self._action(
-            self.tr("Next exercise"),
-            self.tr("Skip the rest of this exercise"),
-            ["Shift+Right"],
-        )
-        self.stop_action = self._action(
-            self.tr("Stop"),
-            self.tr("Stop the session; what you did is kept"),
-            [],
-        )
-        # Esc is always live: it closes help, stops a session, or leaves mat mode, in that order.
-        self.escape_action = self._action(
-            self.tr("Stop"),
-            self.tr("Stop the session (what you did is kept), close help, or leave mat mode"),
-            ["Esc"],
-        )
-        self.mat_action = self._action(
-            self.tr("Mat mode"),
-            self.tr("Full screen, large enough to follow from the floor"),
-            ["F11"],
-        )
-        self.help_action = self._action(
-            self.tr("Keyboard shortcuts"),
-            self.tr("Show every shortcut"),
-            ["F1"],
-        )
-        self.quit_action = self._action(self.tr("Quit"), self.tr("Close the app"), ["Ctrl+Q"])
-        self.routine_actions: list[QAction] = []
-        for number in range(1, 10):
-            action = self._action(
-                self.tr("Routine {n}").format(n=number),
-                self.tr("Pick routine {n} in the list").format(n=number),
-                [f"Ctrl+{number}"],
-            )
-            action.triggered.connect(lambda _=False, n=number: self._pick_routine_number(n))
-            self.routine_actions.append(action)
+    # -- building --------------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        commands = self.commands
         self.sidebar = Sidebar()
         self.sidebar.setMinimumWidth(230)
         self.sidebar.setMaximumWidth(320)
         self.panel = StepPanel(self.illustrations)
-        self.timer = TimerWidget()
+        self.timer = TimerWidget(mute=commands.mute)
         self.mat = MatView(self.illustrations)
 
-        self.start_button = ActionButton(self.start_action, primary=True)
-        self.back_button = ActionButton(self.back_action)
-        self.skip_button = ActionButton(self.skip_action)
-        self.stop_button = ActionButton(self.stop_action, keys_from=self.escape_action)
-        self.mat_button = ActionButton(self.mat_action)
+        self.start_button = ActionButton(commands.start, primary=True)
+        self.back_button = ActionButton(commands.back)
+        self.skip_button = ActionButton(commands.skip)
+        self.stop_button = ActionButton(commands.stop, keys_from=commands.escape)
+        self.mat_button = ActionButton(commands.mat)
         controls = QHBoxLayout()
         controls.setSpacing(10)
         controls.addWidget(self.back_button, 2)
@@ -192,67 +141,22 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.normal)
         self.pages.addWidget(self.mat)
         self.setCentralWidget(self.pages)
-        self._help: HelpOverlay | None = None
-
-    @property
-    def help(self) -> HelpOverlay:
-        """The F1 page, built the first time it is asked for rather than at start-up."""
-        if self._help is None:
-            self._help = HelpOverlay(self.pages)
-            self._help.set_actions(
-                [
-                    self.start_action,
-                    self.back_action,
-                    self.skip_action,
-                    self.next_exercise_action,
-                    self.escape_action,
-                    self.mat_action,
-                    self.help_action,
-                    self._routine_range_action(),
-                ]
-            )
-        return self._help
-
-    def _help_open(self) -> bool:
-        return self._help is not None and self._help.isVisible()
-
-    def _routine_range_action(self) -> QAction:
-        """A stand-in listing Ctrl+1…9 as one line in the help overlay."""
-        action = QAction(self.tr("Pick a routine by its place in the list"), self)
-        action.setShortcuts([QKeySequence("Ctrl+1"), QKeySequence("Ctrl+9")])
-        action.setStatusTip(self.tr("Pick a routine by its place in the list (Ctrl+1 to Ctrl+9)"))
-        return action
-
-    def _build_menus(self) -> None:
-        session = self.menuBar().addMenu(self.tr("&Session"))
-        for action in (
-            self.start_action,
-            self.back_action,
-            self.skip_action,
-            self.next_exercise_action,
-            self.stop_action,
-        ):
-            session.addAction(action)
-        session.addSeparator()
-        session.addAction(self.quit_action)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        view.addAction(self.mat_action)
-        routines = self.menuBar().addMenu(self.tr("&Routines"))
-        for action in self.routine_actions:
-            routines.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.help_action)
 
     def _connect(self) -> None:
-        self.start_action.triggered.connect(self.toggle)
-        self.back_action.triggered.connect(self.driver.back)
-        self.skip_action.triggered.connect(self.driver.skip)
-        self.next_exercise_action.triggered.connect(self.driver.next_exercise)
-        self.stop_action.triggered.connect(self.driver.stop)
-        self.escape_action.triggered.connect(self.escape)
-        self.mat_action.triggered.connect(self.toggle_mat_mode)
-        self.help_action.triggered.connect(self.toggle_help)
-        self.quit_action.triggered.connect(self.close)
+        commands = self.commands
+        commands.start.triggered.connect(self.toggle)
+        commands.back.triggered.connect(self.driver.back)
+        commands.skip.triggered.connect(self.driver.skip)
+        commands.next_exercise.triggered.connect(self.driver.next_exercise)
+        commands.stop.triggered.connect(self.driver.stop)
+        commands.escape.triggered.connect(self.escape)
+        commands.mat.triggered.connect(self.toggle_mat_mode)
+        commands.mute.toggled.connect(self._set_muted)
+        commands.preferences.triggered.connect(self.open_preferences)
+        commands.help.triggered.connect(self.toggle_help)
+        commands.quit.triggered.connect(self.close)
+        for number, action in enumerate(commands.routines, start=1):
+            action.triggered.connect(lambda _=False, n=number: self._pick_routine_number(n))
         self.timer.clicked.connect(self.toggle)
         self.mat.clicked.connect(self.toggle)
         self.sidebar.routineChosen.connect(self._load_routine)
@@ -268,7 +172,102 @@ class MainWindow(QMainWindow):
         driver.finished.connect(self._ended)
         driver.stopped.connect(self._ended)
 
-    # -- commands ------------------------------------------------------------
+    @property
+    def help(self) -> HelpOverlay:
+        """The F1 page, built the first time it is asked for rather than at start-up."""
+        if self._help is None:
+            self._help = HelpOverlay(self.pages)
+            self._help.set_actions(self.commands.for_help())
+        return self._help
+
+    def _help_open(self) -> bool:
+        return self._help is not None and self._help.isVisible()
+
+    def note(self, text: str) -> None:
+        """One line for the user in the status bar; it stays until the next one."""
+        self.statusBar().showMessage(text)
+
+    # -- sound and speech ------------------------------------------------------
+
+    def attach_audio(self, cues: CuePlayer, speech: Speech) -> None:
+        """Give the session its sound, once the first frame is on screen."""
+        self.cues = cues
+        self.speech = speech
+        self.audio = SessionAudio(self.driver, cues, speech, parent=self)
+        cues.problemChanged.connect(self._sound_problem)
+        self._apply_audio(self._audio_settings)
+        cues.load()
+        if self._audio_settings.voice_on:
+            self._start_speech()
+
+    def _sound_problem(self, problem: str) -> None:
+        if problem:
+            self.note(problem)
+
+    def _start_speech(self) -> None:
+        if self.speech is not None:
+            audio = self._audio_settings
+            self.speech.start(audio.voice_name, audio.voice_rate / 10, audio.voice_volume / 100)
+
+    def _apply_audio(self, audio: AudioSettings) -> None:
+        self._audio_settings = audio
+        if self.cues is not None:
+            self.cues.set_volume(audio.volume / 100)
+            self.cues.set_muted(audio.muted)
+        if self.speech is not None:
+            if audio.voice_name and audio.voice_name != self.speech.voice_name:
+                self.speech.set_voice(audio.voice_name)
+            self.speech.set_rate(audio.voice_rate / 10)
+            self.speech.set_volume(audio.voice_volume / 100)
+        if self.audio is not None:
+            self.audio.prefs = AudioPrefs(audio.last_seconds_ticks, audio.spoken_countdown)
+            self.audio.words_on = audio.voice_on
+            self.audio.set_muted(audio.muted)
+
+    def _set_muted(self, muted: bool) -> None:
+        if muted != self._audio_settings.muted:
+            audio = self._audio_settings._replace(muted=muted)
+            self.settings.set_audio(audio)
+            self._apply_audio(audio)
+        self.commands.mute.setText(self.tr("Sound off") if muted else self.tr("Mute"))
+
+    def open_preferences(self) -> None:
+        dialog = self.preferences_dialog()
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.apply_choices(dialog.choices(self._audio_settings))
+
+    def preferences_dialog(self) -> PreferencesDialog:
+        from sciatica_gui.ui.preferences import PreferencesDialog
+
+        speech = self.speech
+        return PreferencesDialog(
+            self._timing,
+            self._audio_settings,
+            exercises=list(self.library.exercises.values()),
+            voices=speech.voices if speech else [],
+            speech_note=(speech.note if speech else "")
+            or ("" if speech and speech.available else self.tr("Speech has not started yet.")),
+            sound_note=self.cues.problem if self.cues else "",
+            parent=self,
+        )
+
+    def apply_choices(self, choices: Choices) -> None:
+        speech = self.speech
+        self.settings.set_audio(choices.audio)
+        self._apply_audio(choices.audio)
+        self.commands.mute.setChecked(choices.audio.muted)
+        if choices.audio.voice_on and speech is not None:
+            self._start_speech()
+        if choices.timing != self._timing:
+            self._timing = choices.timing
+            self.settings.set_timing(choices.timing)
+            self._fill_sidebar()
+            if self.driver.state not in _ACTIVE:
+                self._load_routine(self._routine_id)
+            else:
+                self.note(self.tr("The new timings apply from the next session."))
+
+    # -- commands --------------------------------------------------------------
 
     def toggle(self) -> None:
         """Space: start, pause, go on; after a session, get ready to go again."""
@@ -311,7 +310,7 @@ class MainWindow(QMainWindow):
         self.statusBar().hide()
         if full_screen:
             self.showFullScreen()
-        self.mat_action.setText(self.tr("Leave mat mode"))
+        self.commands.mat.setText(self.tr("Leave mat mode"))
         self.refresh()
 
     def leave_mat_mode(self) -> None:
@@ -322,23 +321,12 @@ class MainWindow(QMainWindow):
         self.menuBar().show()
         self.statusBar().show()
         self.setWindowState(self._window_state_before_mat)
-        self.mat_action.setText(self.tr("Mat mode"))
+        self.commands.mat.setText(self.tr("Mat mode"))
         self.refresh()
 
     @property
     def mat_mode(self) -> bool:
         return self._mat_mode
-
-    def _pick_routine_number(self, number: int) -> None:
-        ids = self.sidebar.routine_ids()
-        if number > len(ids):
-            return
-        if self.driver.state in _ACTIVE:
-            self.statusBar().showMessage(
-                self.tr("Stop the session first (Esc) to pick another routine.")
-            )
-            return
-        self.sidebar.select(ids[number - 1])
 
     def select_routine(self, routine_id: str) -> None:
         """Show `routine_id`, idle, as if picked in the sidebar."""
@@ -348,6 +336,15 @@ class MainWindow(QMainWindow):
         self.sidebar.set_level(level)
         self._set_level(level)
 
+    def _pick_routine_number(self, number: int) -> None:
+        ids = self.sidebar.routine_ids()
+        if number > len(ids):
+            return
+        if self.driver.state in _ACTIVE:
+            self.note(self.tr("Stop the session first (Esc) to pick another routine."))
+            return
+        self.sidebar.select(ids[number - 1])
+
     def _set_level(self, level: Level) -> None:
         if level is not self._level:
             self._level = level
@@ -355,7 +352,7 @@ class MainWindow(QMainWindow):
             self._fill_sidebar()
             self._load_routine(self._routine_id)
 
-    # -- state ---------------------------------------------------------------
+    # -- state -----------------------------------------------------------------
 
     def _timeline(self, routine_id: str) -> Timeline:
         return compile_timeline(
@@ -398,12 +395,7 @@ class MainWindow(QMainWindow):
         status = self.driver.status()
         if timeline is None or status is None:
             return None
-        return describe(
-            timeline,
-            status,
-            count_in_s=self._timing.count_in_s,
-            summary=self._summary,
-        )
+        return describe(timeline, status, count_in_s=self._timing.count_in_s, summary=self._summary)
 
     def refresh(self, *_event: object) -> None:
         display = self.current_display()
@@ -425,8 +417,7 @@ class MainWindow(QMainWindow):
             self.panel.setCurrentWidget(self.panel.exercise)
         else:
             self.panel.setCurrentWidget(self.panel.summary)
-
-        self.start_action.setText(
+        self.commands.start.setText(
             {
                 State.IDLE: self.tr("Start"),
                 State.RUNNING: self.tr("Pause"),
@@ -436,14 +427,14 @@ class MainWindow(QMainWindow):
             }[state]
         )
         for action in (
-            self.back_action,
-            self.skip_action,
-            self.next_exercise_action,
-            self.stop_action,
+            self.commands.back,
+            self.commands.skip,
+            self.commands.next_exercise,
+            self.commands.stop,
         ):
             action.setEnabled(active)
         self.sidebar.setEnabled(not active)
-        for action in self.routine_actions:
+        for action in self.commands.routines:
             action.setEnabled(not active)
         if active:
             self._screen_saver.inhibit(self.tr("An exercise session is running"))
@@ -456,7 +447,7 @@ class MainWindow(QMainWindow):
         self.timer.set_theme(theme)
         self.mat.set_theme(theme)
 
-    # -- Qt events -----------------------------------------------------------
+    # -- Qt events -------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -467,6 +458,8 @@ class MainWindow(QMainWindow):
         if self.driver.state in _ACTIVE:
             self.driver.stop()
         self._screen_saver.release()
+        if self.speech is not None:
+            self.speech.shutdown()
         if not self._mat_mode:
             self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.sync()

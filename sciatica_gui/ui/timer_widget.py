@@ -10,8 +10,8 @@ A click anywhere on it asks for pause or resume.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QAction, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from sciatica_gui.ui.display import Display
 from sciatica_gui.ui.painting import (
@@ -28,9 +28,18 @@ from sciatica_gui.ui.theme import RING_PATTERN, Look, Theme, theme_for
 class TimerWidget(QWidget):
     clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, mute: QAction | None = None) -> None:
         super().__init__(parent)
         self._display: Display | None = None
+        self.mute_button: QToolButton | None = None
+        if mute is not None:
+            # Sound on or off from the timer itself: the control a person reaches for first.
+            self.mute_button = QToolButton(self)
+            self.mute_button.setDefaultAction(mute)
+            self.mute_button.setAutoRaise(True)
+            self.mute_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.mute_button.setAccessibleName(self.tr("Sound on or off"))
+            mute.changed.connect(self._place_mute_button)
         self._theme: Theme = theme_for(self.palette())
         self._track: tuple[tuple[float, float, float], QPixmap] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -59,6 +68,18 @@ class TimerWidget(QWidget):
             track = ring_track(QSizeF(side, side), self._theme.track, thickness, key[2])
             self._track = (key, track)
         return self._track[1]
+
+    def _place_mute_button(self) -> None:
+        button = self.mute_button
+        if button is not None:
+            button.adjustSize()
+            button.move(self.width() - button.width() - 4, 4)
+            keys = " / ".join(k.toString() for k in button.defaultAction().shortcuts())
+            button.setToolTip(f"{button.defaultAction().text()} ({keys})")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_mute_button()
 
     def sizeHint(self) -> QSize:
         return QSize(360, 460)
