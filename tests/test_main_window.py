@@ -55,6 +55,16 @@ def test_choosing_a_routine_updates_the_panel_and_the_totals(window):
     assert display.center == "8 min 30 s"
 
 
+def test_a_new_routine_replaces_the_old_overview_before_the_next_picture(window):
+    window.select_routine("stretches")
+    window.select_routine("full")
+    settle()
+    # The replaced widgets are gone, not merely scheduled to go: a screenshot taken now
+    # would otherwise draw both routines on top of each other.
+    titles = [w for w in window.panel.findChildren(QLabel) if w.objectName() == "routineName"]
+    assert [t.text() for t in titles] == ["Full routine"]
+
+
 def test_the_level_changes_the_totals(window):
     window.sidebar.select("knee_to_chest")
     window.sidebar.gentle.click()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from sciatica_gui import APP_NAME
@@ -25,6 +26,9 @@ def settle(rounds: int = 10) -> None:
     """Let posted events run until layouts have settled (a wrapped label may resize twice)."""
     for _ in range(rounds):
         QApplication.processEvents()
+        # Widgets replaced by a new routine are deleted later; processEvents() alone never
+        # runs those deletions outside the event loop, and grab() would draw them too.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_to(window: MainWindow, clock: FakeClock, seconds: float) -> None:

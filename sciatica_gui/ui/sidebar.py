@@ -87,11 +87,6 @@ class _RoutineDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         name, detail = str(index.data()), str(index.data(_DETAIL_ROLE))
-        # The style draws the row's background and selection; the text is ours.
-        blank = QStyleOptionViewItem(option)
-        self.initStyleOption(blank, index)
-        blank.text = ""
-        super().paint(painter, blank, QModelIndex())
         selection = self._view.selectionModel()
         selected = selection is not None and selection.isSelected(
             self._view.model().index(index.row(), 0)
@@ -102,6 +97,10 @@ class _RoutineDelegate(QStyledItemDelegate):
         )
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect: QRect = option.rect
+        # The row's selection is painted here too: asking the style to draw an item with its
+        # text blanked still drew the text (PySide6 6.11), under our own two lines.
+        if selected:
+            painter.fillRect(rect, palette.color(group, QPalette.ColorRole.Highlight))
         name_rect, detail_rect = self._layout(rect, name, detail)
         name_font, detail_font = self._fonts()
         painter.save()
