@@ -90,7 +90,9 @@ def run_app(args: argparse.Namespace, level: Level) -> int:
 
 
 def _after_first_frame(app: object, window: object) -> None:
-    """What the first frame does not need: the icon (the SVG icon engine), sound, speech."""
+    """What the first frame does not need: the icon (the SVG icon engine), sound, speech,
+    and the history (which may have a question for the person: a bad file, a session to
+    carry on)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -102,3 +104,4 @@ def _after_first_frame(app: object, window: object) -> None:
     assert isinstance(window, MainWindow)
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     window.attach_audio(CuePlayer(window), Speech(window))
+    window.care.attach_history()

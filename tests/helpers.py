@@ -12,13 +12,22 @@ from sciatica_gui.core.content import Library
 from sciatica_gui.core.events import State
 from sciatica_gui.core.timeline import Phase, Timeline
 from sciatica_gui.qt.session_driver import SessionDriver
-from sciatica_gui.qt.settings import Settings
+from sciatica_gui.qt.settings import PAIN_CHECK, Settings
 from sciatica_gui.ui.main_window import MainWindow
+from sciatica_gui.ui.safety_dialogs import remember_notice
 from sciatica_gui.ui.screenshot import settle
 
 
-def make_window(qtbot, library: Library, data_dir, clock: FakeClock, size=(1280, 800)):
-    window = MainWindow(library, Settings(data_dir), SessionDriver(clock))
+def make_window(
+    qtbot, library: Library, data_dir, clock: FakeClock, size=(1280, 800), *, first_run=False
+):
+    """The window on `clock`. Unless `first_run`, the notice was read long ago and the pain
+    check is off, so Space starts at once: most tests are about the session itself."""
+    settings = Settings(data_dir)
+    if not first_run:
+        remember_notice(settings.qsettings)
+        settings.set(PAIN_CHECK, False)
+    window = MainWindow(library, settings, SessionDriver(clock))
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()

@@ -40,6 +40,7 @@ VOICE_NAME: Setting[str] = Setting("voice/name", "")
 VOICE_RATE: Setting[int] = Setting("voice/rate", 0)  # -10 (slow) .. 10 (fast)
 VOICE_VOLUME: Setting[int] = Setting("voice/volume", 100)  # percent
 SPOKEN_COUNTDOWN: Setting[bool] = Setting("voice/spoken_countdown", False)
+PAIN_CHECK: Setting[bool] = Setting("care/pain_check", True)  # ask before and after a session
 
 
 class AudioSettings(NamedTuple):
@@ -145,6 +146,11 @@ class Settings:
     def set_audio(self, audio: AudioSettings) -> None:
         for field, setting in _AUDIO:
             self.set(setting, getattr(audio, field))
+
+    @property
+    def qsettings(self) -> QSettings:
+        """The store itself, for code that keeps its own keys (the first-run notice)."""
+        return self._store
 
     def sync(self) -> None:
         self._store.sync()

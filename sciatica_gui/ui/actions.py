@@ -45,6 +45,24 @@ class WindowActions(QObject):
             tr("Preferences…"), tr("Sound, voice and the timings the app chooses"), "Ctrl+,"
         )
         self.help = self._make(tr("Keyboard shortcuts"), tr("Show every shortcut"), "F1")
+        # One key away at any moment, session running or not; opening it pauses a session.
+        self.emergency = self._make(
+            tr("Emergency signs"),
+            tr("When to stop and call for help; pauses a running session"),
+            "E",
+        )
+        self.history = self._make(
+            tr("History…"), tr("Days exercised, minutes per week, pain over time"), "Ctrl+H"
+        )
+        self.export_history = self._make(
+            tr("Export history as CSV…"), tr("Save every session to a file a spreadsheet can open")
+        )
+        self.notice = self._make(
+            tr("What this app is and is not…"), tr("The notice shown before the first session")
+        )
+        self.about = self._make(
+            tr("About and sources…"), tr("The app and where its exercises come from")
+        )
         self.quit = self._make(tr("Quit"), tr("Close the app"), "Ctrl+Q")
         self.routines = [
             self._make(
@@ -77,6 +95,8 @@ class WindowActions(QObject):
             self.mat,
             self.mute,
             self.preferences,
+            self.emergency,
+            self.history,
             self.help,
             self.pick_routine,
         ]
@@ -96,5 +116,12 @@ class WindowActions(QObject):
         routines = bar.addMenu(tr("&Routines"))
         for action in self.routines:
             routines.addAction(action)
+        history = bar.addMenu(tr("H&istory"))
+        history.addAction(self.history)
+        history.addAction(self.export_history)
         help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.emergency)
+        help_menu.addSeparator()
         help_menu.addAction(self.help)
+        help_menu.addAction(self.notice)
+        help_menu.addAction(self.about)

@@ -20,6 +20,7 @@ from sciatica_gui.core.content import ContentError, Level, Library
 from sciatica_gui.core.events import State
 from sciatica_gui.core.summary import SessionSummary
 from sciatica_gui.core.timeline import Timeline, compile_timeline
+from sciatica_gui.core.timing import TimingPrefs
 from sciatica_gui.qt import settings as keys
 from sciatica_gui.qt.cue_player import CuePlayer
 from sciatica_gui.qt.illustrations import Illustrations
@@ -29,10 +30,12 @@ from sciatica_gui.qt.session_driver import SessionDriver
 from sciatica_gui.qt.settings import AudioSettings, Settings
 from sciatica_gui.qt.speech import Speech
 from sciatica_gui.ui.actions import WindowActions
+from sciatica_gui.ui.care import SessionCare
 from sciatica_gui.ui.controls import ActionButton
 from sciatica_gui.ui.display import Display, describe, duration_text
 from sciatica_gui.ui.help_overlay import HelpOverlay
 from sciatica_gui.ui.mat_view import MatView
+from sciatica_gui.ui.safety_dialogs import EmergencyButton
 from sciatica_gui.ui.sidebar import RoutineEntry, Sidebar
 from sciatica_gui.ui.step_panel import StepPanel
 from sciatica_gui.ui.theme import theme_for
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.commands.fill_menus()
         self._connect()
+        self.care = SessionCare(self)
         self._apply_theme()
 
         self.sidebar.set_level(self._level)
@@ -104,12 +108,15 @@ class MainWindow(QMainWindow):
         self.panel = StepPanel(self.illustrations)
         self.timer = TimerWidget(mute=commands.mute)
         self.mat = MatView(self.illustrations)
+        # Mat mode keeps the emergency signs one tap away too.
+        self.mat.set_corner_widget(EmergencyButton(commands.emergency))
 
         self.start_button = ActionButton(commands.start, primary=True)
         self.back_button = ActionButton(commands.back)
         self.skip_button = ActionButton(commands.skip)
         self.stop_button = ActionButton(commands.stop, keys_from=commands.escape)
         self.mat_button = ActionButton(commands.mat)
+        self.emergency_button = EmergencyButton(commands.emergency)
         controls = QHBoxLayout()
         controls.setSpacing(10)
         controls.addWidget(self.back_button, 2)
@@ -118,6 +125,7 @@ class MainWindow(QMainWindow):
         controls.addWidget(self.stop_button, 2)
         controls.addSpacing(16)
         controls.addWidget(self.mat_button, 2)
+        controls.addWidget(self.emergency_button, 2)
 
         work = QHBoxLayout()
         work.setSpacing(12)
@@ -154,6 +162,11 @@ class MainWindow(QMainWindow):
         commands.mute.toggled.connect(self._set_muted)
         commands.preferences.triggered.connect(self.open_preferences)
         commands.help.triggered.connect(self.toggle_help)
+        commands.emergency.triggered.connect(lambda: self.care.show_emergency())
+        commands.history.triggered.connect(lambda: self.care.show_history())
+        commands.export_history.triggered.connect(lambda: self.care.export_history())
+        commands.notice.triggered.connect(lambda: self.care.show_notice())
+        commands.about.triggered.connect(lambda: self.care.show_about())
         commands.quit.triggered.connect(self.close)
         for number, action in enumerate(commands.routines, start=1):
             action.triggered.connect(lambda _=False, n=number: self._pick_routine_number(n))
@@ -248,12 +261,14 @@ class MainWindow(QMainWindow):
             speech_note=(speech.note if speech else "")
             or ("" if speech and speech.available else self.tr("Speech has not started yet.")),
             sound_note=self.cues.problem if self.cues else "",
+            pain_check=self.settings.get(keys.PAIN_CHECK),
             parent=self,
         )
 
     def apply_choices(self, choices: Choices) -> None:
         speech = self.speech
         self.settings.set_audio(choices.audio)
+        self.settings.set(keys.PAIN_CHECK, choices.pain_check)
         self._apply_audio(choices.audio)
         self.commands.mute.setChecked(choices.audio.muted)
         if choices.audio.voice_on and speech is not None:
@@ -267,6 +282,10 @@ class MainWindow(QMainWindow):
             else:
                 self.note(self.tr("The new timings apply from the next session."))
 
+    @property
+    def timing(self) -> TimingPrefs:
+        return self._timing
+
     # -- commands --------------------------------------------------------------
 
     def toggle(self) -> None:
@@ -276,6 +295,9 @@ class MainWindow(QMainWindow):
             return
         if self.driver.state in (State.FINISHED, State.STOPPED):
             self._load_routine(self._routine_id)
+            return
+        if self.driver.state is State.IDLE:
+            self.care.request_start()
             return
         self.driver.toggle()
 
@@ -375,12 +397,17 @@ class MainWindow(QMainWindow):
             return
         self._routine_id = routine_id
         self.settings.set(keys.ROUTINE, routine_id)
-        self._summary = None
-        timeline = self._timeline(routine_id)
-        self.driver.load(timeline, count_in_s=self._timing.count_in_s)
-        level_name = self.tr("gentle") if self._level is Level.GENTLE else self.tr("standard")
-        self.panel.overview.show_routine(timeline, self._timing.rep_counting, level_name)
+        self.load_timeline(self._timeline(routine_id))
         self.sidebar.select(routine_id)
+
+    def load_timeline(self, timeline: Timeline) -> None:
+        """Make `timeline` the session Space starts: a routine, or what is left of one."""
+        self._summary = None
+        self.driver.load(timeline, count_in_s=self._timing.count_in_s)
+        level = timeline.level
+        level_name = self.tr("gentle") if level is Level.GENTLE else self.tr("standard")
+        self.panel.overview.show_routine(timeline, self._timing.rep_counting, level_name)
+        self.care.routine_loaded()
         self.refresh()
 
     def _ended(self, event: object) -> None:
@@ -460,6 +487,7 @@ class MainWindow(QMainWindow):
         self._screen_saver.release()
         if self.speech is not None:
             self.speech.shutdown()
+        self.care.close()
         if not self._mat_mode:
             self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.sync()

@@ -9,7 +9,7 @@ word always names the phase, so colour is never the only cue.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from sciatica_gui.qt.illustrations import Illustrations
@@ -33,6 +33,31 @@ class MatView(QWidget):
         self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Mat mode"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._corner: QWidget | None = None
+
+    def set_corner_widget(self, widget: QWidget) -> None:
+        """A control kept in the top-right corner, clear of the painted text."""
+        widget.setParent(self)
+        widget.setCursor(Qt.CursorShape.ArrowCursor)
+        self._corner = widget
+        self._place_corner()
+
+    def _place_corner(self) -> None:
+        corner = self._corner
+        if corner is not None:
+            # Sized with the screen, like everything else in mat mode.
+            font = corner.font()
+            font.setPixelSize(max(14, round(self.height() * 0.024)))
+            corner.setFont(font)
+            corner.setMinimumHeight(max(40, round(self.height() * 0.065)))
+            corner.adjustSize()
+            margin = max(8, round(self.height() * 0.03))
+            corner.move(self.width() - corner.width() - margin, margin)
+            corner.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_corner()
 
     @property
     def display(self) -> Display | None:

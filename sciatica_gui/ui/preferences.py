@@ -39,6 +39,7 @@ from sciatica_gui.ui.wording import content
 class Choices(NamedTuple):
     timing: TimingPrefs
     audio: AudioSettings
+    pain_check: bool = True
 
 
 def _slider(low: int, high: int, value: int, name: str) -> QSlider:
@@ -60,6 +61,7 @@ class PreferencesDialog(QDialog):
         voices: Sequence[Voice],
         speech_note: str,
         sound_note: str,
+        pain_check: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,6 +72,7 @@ class PreferencesDialog(QDialog):
             self._sound_tab(audio, voices, speech_note, sound_note), self.tr("Sound and voice")
         )
         tabs.addTab(self._timing_tab(timing, exercises), self.tr("Timings"))
+        tabs.addTab(self._session_tab(pain_check), self.tr("Before and after"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -126,6 +129,26 @@ class PreferencesDialog(QDialog):
         self.speech_note.setVisible(bool(speech_note))
         form.addRow(self.speech_note)
         column.addWidget(voice)
+        column.addStretch(1)
+        return page
+
+    # -- before and after a session ------------------------------------------------
+
+    def _session_tab(self, pain_check: bool) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.pain_check = QCheckBox(self.tr("Ask how much it hurts before and after each session"))
+        self.pain_check.setChecked(pain_check)
+        column.addWidget(self.pain_check)
+        column.addWidget(
+            label(
+                self.tr(
+                    "The scores are kept in your history, so you can see how your pain "
+                    "changes over the weeks. You can always skip the question."
+                ),
+                muted=True,
+            )
+        )
         column.addStretch(1)
         return page
 
@@ -226,4 +249,5 @@ class PreferencesDialog(QDialog):
                 voice_volume=self.voice_volume.value(),
                 spoken_countdown=self.spoken_countdown.isChecked(),
             ),
+            self.pain_check.isChecked(),
         )
