@@ -53,7 +53,6 @@ def run_app(args: argparse.Namespace, level: Level) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application(args)
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from sciatica_gui.cli import data_dir_from, load_user_library
@@ -80,12 +79,13 @@ def run_app(args: argparse.Namespace, level: Level) -> int:
 
         assert isinstance(clock, FakeClock)
         return take_screenshot(window, clock, ScreenshotRequest(args, level))
-    if args.quit_after_first_frame:
-        from sciatica_gui.ui.first_frame import quit_after_first_frame
+    from sciatica_gui.ui.first_frame import after_first_frame, quit_after_first_frame
 
-        quit_after_first_frame(window)
+    if args.quit_after_first_frame:
+        quit_after_first_frame(window)  # the start-up benchmark stops at the first frame
+    else:
+        after_first_frame(window, lambda: _after_first_frame(app, window))
     window.show()
-    QTimer.singleShot(0, lambda: _after_first_frame(app, window))
     return app.exec()
 
 

@@ -28,13 +28,11 @@ from sciatica_gui.core.content import Routine
 from sciatica_gui.core.events import ExerciseStarted, State
 from sciatica_gui.core.summary import SessionSummary
 from sciatica_gui.core.timeline import Timeline, compile_timeline
-from sciatica_gui.history.errors import HistoryError, ProblemKind
-from sciatica_gui.history.recorder import SessionRecorder
-from sciatica_gui.history.records import InterruptedSession
-from sciatica_gui.history.schema import utc_now
 from sciatica_gui.qt import settings as keys
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the history and the dialogs load after the first frame
+    from sciatica_gui.history.recorder import SessionRecorder
+    from sciatica_gui.history.records import InterruptedSession
     from sciatica_gui.history.store import HistoryStore, OpenResult
     from sciatica_gui.ui.history_view import ChoosePath, HistoryView
     from sciatica_gui.ui.main_window import MainWindow
@@ -46,10 +44,10 @@ def tr(text: str) -> str:
 
 
 class SessionCare(QObject):
-    def __init__(self, window: MainWindow, now: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, window: MainWindow, now: Callable[[], datetime] | None = None) -> None:
         super().__init__(window)
         self._window = window
-        self._now = now
+        self._now: Callable[[], datetime] | None = now
         self.store: HistoryStore | None = None
         self.recorder: SessionRecorder | None = None
         #: Why there is no history this run, in one sentence ("" when there is one).
@@ -216,8 +214,12 @@ class SessionCare(QObject):
 
     def attach_history(self) -> None:
         """Open the history (after the first frame); say what happened to a bad file."""
+        from sciatica_gui.history.errors import HistoryError
+        from sciatica_gui.history.schema import utc_now
         from sciatica_gui.history.store import HistoryStore
 
+        if self._now is None:
+            self._now = utc_now
         try:
             result = HistoryStore.open(self.data_dir, self._now)
         except HistoryError as error:
@@ -226,6 +228,10 @@ class SessionCare(QObject):
         self._use(result)
 
     def _use(self, result: OpenResult) -> None:
+        from sciatica_gui.history.errors import ProblemKind
+        from sciatica_gui.history.recorder import SessionRecorder
+
+        assert self._now is not None
         self.store = result.store
         if result.store is not None:
             self.recorder = SessionRecorder(result.store, self._now, self._history_failed)
@@ -272,6 +278,8 @@ class SessionCare(QObject):
         self._open(dialog, chosen)
 
     def _restore(self, store: HistoryStore, backup: Path) -> None:
+        from sciatica_gui.history.errors import HistoryError
+
         try:
             moved = store.restore_backup(backup)
         except HistoryError as error:
@@ -286,6 +294,8 @@ class SessionCare(QObject):
             self.history_view.set_store(store)
 
     def _offer_resume(self) -> None:
+        from sciatica_gui.history.errors import HistoryError
+
         store = self.store
         if store is None or self._window.driver.state is not State.IDLE:
             return
