@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="system",
         help="colour scheme: follow the system (default), or force light or dark",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check resources, drawings, routines and the history headless, print one line"
+        " and exit (0 when all passed); sessions go to --data-dir if given, else a temporary"
+        " folder",
+    )
     # For bench/startup.py: quit as soon as the first frame is painted.
     parser.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -173,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.timeline is not None:
                 print_timeline(library, args.timeline, level, args.json, sys.stdout)
             return 0
+        if args.self_test:
+            from sciatica_gui.self_test import run as run_self_test
+
+            return run_self_test(args.data_dir, sys.stdout, sys.stderr)
     except UsageError as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return EXIT_USAGE
