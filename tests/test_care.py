@@ -296,3 +296,20 @@ def test_the_history_window_lists_sessions_and_exports_csv(
     assert len(rows) == 2  # header and the session
     started = rows[1][rows[0].index(next(h for h in rows[0] if "start" in h.lower()))]
     assert datetime.fromisoformat(started).tzinfo is not None or started[:4].isdigit()
+
+
+def test_closing_mid_session_records_it_as_stopped_and_asks_nothing(qtbot, window, clock):
+    press(qtbot, window, Qt.Key.Key_Space)
+    window.care.dialog.button.click()
+    answer_pain(qtbot, window, Qt.Key.Key_4, Qt.Key.Key_Return)
+    clock.advance(30)
+    window.driver.tick()
+    window.close()
+    assert window.care.dialog is None  # no pain check keeps a closed app alive
+    asking = [w for w in QApplication.topLevelWidgets() if isinstance(w, PainCheck)]
+    assert not [w for w in asking if w.isVisible()]
+    assert window.care.store is None  # closed
+    reopened = HistoryStore.open(window.care.data_dir, FakeNow()).store
+    [session] = reopened.sessions()
+    assert session.outcome is SessionOutcome.STOPPED
+    assert session.pain_before == 4

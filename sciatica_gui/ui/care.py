@@ -56,6 +56,8 @@ class SessionCare(QObject):
         self._resume: InterruptedSession | None = None
         self._pain_asked = False
         self._pain_before: int | None = None
+        #: The window is closing: record what happens, ask nothing more.
+        self.closing = False
         #: The dialog waiting for an answer, if any (tests answer it).
         self.dialog: QDialog | None = None
         self.emergency_dialog: EmergencySigns | None = None
@@ -151,7 +153,7 @@ class SessionCare(QObject):
             self.recorder.end(summary)
         if self.history_view is not None:
             self.history_view.reload()
-        if self.pain_check_on:
+        if self.pain_check_on and not self.closing:
             self._ask_pain_after()
 
     def _ask_pain_after(self) -> None:

@@ -482,6 +482,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.care.closing = True  # a session stopped by closing is recorded, not asked about
         if self.driver.state in _ACTIVE:
             self.driver.stop()
         self._screen_saver.release()
