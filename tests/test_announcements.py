@@ -153,3 +153,22 @@ def test_a_whole_routine_plays_one_cue_per_phase_change_and_ends_once(full, cloc
     assert cues[Cue.ROUTINE_DONE] == 1
     holds_long_enough = sum(min(3, p.seconds) for p in full.phases if p.kind is K.HOLD)
     assert cues[Cue.LAST_SECONDS] == holds_long_enough
+
+
+def test_with_eyes_closed_the_leg_is_said_at_the_position_and_every_hold(library):
+    timeline = compile_timeline(library, library.routine("knee_to_chest"), Level.GENTLE)
+    position = first(timeline, K.POSITION)
+    said = announce(started(timeline, position), timeline, AudioPrefs())
+    assert said is not None
+    assert said.words is not None
+    assert said.words.endswith("Start with your right leg.")
+    for index, phase in enumerate(timeline.phases):
+        if phase.kind is K.HOLD:
+            hold = announce(started(timeline, index), timeline, AudioPrefs())
+            assert hold is not None
+            assert hold.words == f"Hold, {phase.side.value} leg."
+
+
+def test_stopping_is_said(full):
+    stop = StateChanged(State.RUNNING, State.STOPPED, Trigger.STOP, 3)
+    assert announce(stop, full, AudioPrefs()) == Announcement(None, "Stopped.", Urgency.PHASE, 3)

@@ -313,3 +313,75 @@ def test_closing_mid_session_records_it_as_stopped_and_asks_nothing(qtbot, windo
     [session] = reopened.sessions()
     assert session.outcome is SessionOutcome.STOPPED
     assert session.pain_before == 4
+
+
+def test_an_interrupted_session_whose_plan_no_longer_fits_is_not_offered(
+    qtbot, library, data_dir, clock, resources
+):
+    now = FakeNow()
+    store = HistoryStore.open(data_dir, now).store
+    timeline = compile_timeline(library, library.routine("stretches"), Level.STANDARD)
+    plan = plan_of(timeline.blocks)
+    # Saved when the stretches were counted differently: one hold fewer each.
+    changed = tuple(p._replace(holds=p.holds - 1, reps=p.reps) for p in plan)
+    session = store.begin("stretches", "Stretches", "standard", now(), None, changed)
+    store.close()
+    window = make_window(qtbot, library, data_dir, clock)
+    window.care._now = now
+    window.care.attach_history()
+    assert window.care.dialog is None
+    [record] = sessions(window)
+    assert record.id == session
+    assert record.outcome is SessionOutcome.INTERRUPTED
+
+
+def test_e_reaches_the_emergency_signs_from_the_pain_question(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Space)
+    window.care.dialog.button.click()
+    check = window.care.dialog
+    assert isinstance(check, PainCheck)
+    assert check.isModal() or check.windowModality() != Qt.WindowModality.NonModal
+    back_to(check)  # the question has the keyboard, as it would on screen
+    qtbot.keyClick(check, Qt.Key.Key_E)
+    signs = window.care.emergency_dialog
+    assert signs is not None
+    assert signs.isVisible()
+    assert signs.parentWidget() is check  # on top of the question, not behind it
+
+
+def test_the_emergency_signs_say_paused_only_while_the_session_is(qtbot, window, clock):
+    press(qtbot, window, Qt.Key.Key_Space)
+    window.care.dialog.button.click()
+    window.care.dialog.reject()
+    back_to(window)
+    press(qtbot, window, Qt.Key.Key_E)
+    signs = window.care.emergency_dialog
+    assert "paused" in signs.text()
+    window.driver.stop()
+    assert "paused" not in signs.text()
+
+
+def test_high_pain_before_that_eased_gets_no_note_after(qtbot, window, clock):
+    press(qtbot, window, Qt.Key.Key_Space)
+    window.care.dialog.button.click()
+    answer_pain(qtbot, window, Qt.Key.Key_9, Qt.Key.Key_Return)
+    for advice in open_advice(window):
+        advice.close_button.click()
+    back_to(window)
+    press(qtbot, window, Qt.Key.Key_Space)
+    finish_session(window, clock)
+    answer_pain(qtbot, window, Qt.Key.Key_7, Qt.Key.Key_Return)
+    assert open_advice(window) == []
+    assert sessions(window)[0].pain_after == 7
+
+
+def test_stopping_before_any_hold_asks_nothing_after(qtbot, window, clock):
+    press(qtbot, window, Qt.Key.Key_Space)
+    window.care.dialog.button.click()
+    answer_pain(qtbot, window, Qt.Key.Key_2, Qt.Key.Key_Return)
+    clock.advance(1)
+    window.driver.tick()
+    window.driver.stop()
+    assert window.care.dialog is None
+    [session] = sessions(window)
+    assert session.outcome is SessionOutcome.STOPPED

@@ -153,3 +153,29 @@ def test_nothing_is_written_before_a_session_begins(library, data_dir):
     recorder.pain_after(3)
     assert recorder.session_id is None
     assert store.sessions() == []
+
+
+def test_skipping_to_the_end_without_a_hold_is_recorded_as_stopped(library, data_dir, clock):
+    store = open_store(data_dir, FakeNow())
+    recorder = SessionRecorder(store, FakeNow(), ignore)
+    timeline = full(library)
+    recorder.begin(timeline, pain_before=None)
+    engine = SessionEngine(timeline, clock)
+    engine.start()
+    while engine.state is State.RUNNING:
+        engine.next_exercise()
+    summary = engine.summary()
+    assert summary.finished  # the engine reached the end ...
+    recorder.end(summary)
+    [session] = store.sessions()
+    assert session.outcome is SessionOutcome.STOPPED  # ... but nothing was done
+
+
+def test_results_that_no_longer_fit_the_plan_are_reported_not_raised(library, data_dir, clock):
+    store = open_store(data_dir, FakeNow())
+    problems: list[str] = []
+    recorder = SessionRecorder(store, FakeNow(), problems.append)
+    recorder.begin(full(library), pain_before=None)
+    other = compile_timeline(library, library.routine("stretches"), Level.GENTLE)
+    recorder.end(SessionEngine(other, clock).summary())
+    assert len(problems) == 1

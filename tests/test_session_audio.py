@@ -99,7 +99,7 @@ def test_a_phase_cue_plays_at_its_moment_and_its_words_follow_once_it_has_ended(
     hold = next(p for p in timeline.phases if p.kind is PhaseKind.HOLD)
     run_to(driver, later, clock, hold.start_s + 0.9)
     assert (hold.start_s, Cue.HOLD) in cues.played
-    spoken = [t for t, text in voice.said if text == "Hold."]
+    spoken = [t for t, text in voice.said if text == f"Hold, {hold.side.value} leg."]
     assert spoken == [pytest.approx(hold.start_s + (CUE_MS + GAP_MS) / 1000, abs=0.002)]
 
 

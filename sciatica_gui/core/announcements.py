@@ -79,6 +79,8 @@ def announce(event: Event, timeline: Timeline, prefs: AudioPrefs) -> Announcemen
         return Announcement(Cue.ROUTINE_DONE, "Routine complete.", Urgency.PHASE, event.at_ns)
     if isinstance(event, StateChanged) and event.new is State.PAUSED:
         return Announcement(None, "Paused.", Urgency.PHASE, event.at_ns)
+    if isinstance(event, StateChanged) and event.new is State.STOPPED:
+        return Announcement(None, "Stopped.", Urgency.PHASE, event.at_ns)
     return None
 
 
@@ -87,7 +89,9 @@ def _phase_started(event: PhaseStarted, timeline: Timeline) -> Announcement | No
     at = event.at_ns
     kind = phase.kind
     if kind is PhaseKind.HOLD:
-        return Announcement(Cue.HOLD, "Hold.", Urgency.PHASE, at)
+        # With eyes closed, the leg is part of the instruction.
+        words = "Hold." if phase.side is None else f"Hold, {phase.side.value} leg."
+        return Announcement(Cue.HOLD, words, Urgency.PHASE, at)
     if kind is PhaseKind.RELEASE:
         return Announcement(Cue.RELEASE, "Release.", Urgency.PHASE, at)
     if kind is PhaseKind.SWITCH_SIDE:
@@ -103,7 +107,10 @@ def _phase_started(event: PhaseStarted, timeline: Timeline) -> Announcement | No
             Cue.EXERCISE_DONE, f"Well done. Next: {exercise.name}.", Urgency.PHASE, at
         )
     if kind is PhaseKind.POSITION:
-        return Announcement(None, f"{exercise.name}. {exercise.reminder}", Urgency.INFO, at)
+        words = f"{exercise.name}. {exercise.reminder}"
+        if phase.side is not None:
+            words += f" Start with your {phase.side.value} leg."
+        return Announcement(None, words, Urgency.INFO, at)
     return Announcement(None, f"Get ready. First: {exercise.name}.", Urgency.INFO, at)
 
 

@@ -98,7 +98,9 @@ class SessionRecorder:
         store, session = self._store, self._session
         if store is None or session is None:
             return
-        outcome = SessionOutcome.FINISHED if summary.finished else SessionOutcome.STOPPED
+        # Skipping to the end without a single hold is not a finished session.
+        finished = summary.finished and summary.holds_done > 0
+        outcome = SessionOutcome.FINISHED if finished else SessionOutcome.STOPPED
         results = self._results(summary, len(summary.exercises))
         self._write(
             lambda: store.finish(session, self._now(), outcome, results, self._active(summary))
@@ -119,8 +121,9 @@ class SessionRecorder:
     def _write(self, write: Callable[[], T]) -> T | None:
         try:
             return write()
-        except HistoryError as error:
-            # One note, then silence: the exercise matters more than its record.
+        except (HistoryError, ValueError) as error:
+            # One note, then silence: the exercise matters more than its record. ValueError
+            # means the results no longer fit the plan that was saved; nothing is written.
             self._store = None
             self._on_problem(str(error))
             return None

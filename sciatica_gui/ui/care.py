@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from sciatica_gui.core.content import Routine
 from sciatica_gui.core.events import ExerciseStarted, State
@@ -67,6 +67,7 @@ class SessionCare(QObject):
         self.choose_path: ChoosePath | None = None
         driver = window.driver
         driver.exerciseStarted.connect(self._exercise_started)
+        driver.stateChanged.connect(self._state_changed)
         driver.finished.connect(self._ended)
         driver.stopped.connect(self._ended)
 
@@ -153,11 +154,13 @@ class SessionCare(QObject):
             self.recorder.end(summary)
         if self.history_view is not None:
             self.history_view.reload()
-        if self.pain_check_on and not self.closing:
+        # Stopped before any hold, there is no "after" to ask about.
+        if self.pain_check_on and not self.closing and summary.holds_done > 0:
             self._ask_pain_after()
 
     def _ask_pain_after(self) -> None:
-        from sciatica_gui.ui.pain_check import PainCheck, PainMoment, offer_pain_advice
+        from sciatica_gui.core.pain import Reason, reasons
+        from sciatica_gui.ui.pain_check import PainCheck, PainMoment, show_pain_advice
 
         check = PainCheck(PainMoment.AFTER, self._window)
         before = self._pain_before
@@ -169,7 +172,10 @@ class SessionCare(QObject):
                 self.recorder.pain_after(after)
                 if self.history_view is not None:
                     self.history_view.reload()
-            advice = offer_pain_advice(before, after, self._window)
+            # A high score before was spoken to then; after the session only what the
+            # session did matters (9 before and 7 after is not "high right now").
+            found = tuple(r for r in reasons(before, after) if r is not Reason.HIGH_BEFORE)
+            advice = show_pain_advice(found, self._window)
             if advice is not None:
                 advice.emergencyRequested.connect(self.show_emergency)
 
@@ -177,6 +183,12 @@ class SessionCare(QObject):
         self._open(check, None)
 
     # -- help and safety -------------------------------------------------------------------
+
+    def _state_changed(self, _event: object) -> None:
+        dialog = self.emergency_dialog
+        if dialog is not None:
+            # "Your session is paused" only while it is.
+            dialog.set_session_paused(self._window.driver.state is State.PAUSED)
 
     def show_emergency(self) -> None:
         from sciatica_gui.ui.safety_dialogs import EmergencySigns
@@ -186,8 +198,12 @@ class SessionCare(QObject):
         if paused:
             driver.pause()
         dialog = self.emergency_dialog
-        if dialog is None:
-            dialog = EmergencySigns(self._window, session_paused=paused)
+        # Over whatever is asking a question, so it can be read and closed at once.
+        owner = QApplication.activeModalWidget() or self._window
+        if dialog is None or dialog.parentWidget() is not owner:
+            if dialog is not None:
+                dialog.deleteLater()
+            dialog = EmergencySigns(owner, session_paused=paused)
             self.emergency_dialog = dialog
         dialog.set_session_paused(paused or driver.state is State.PAUSED)
         dialog.show()
@@ -199,6 +215,7 @@ class SessionCare(QObject):
 
         notice = FirstRunNotice(self._window, again=True)
         notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reach_emergency_from(notice)
         notice.show()
 
     def show_about(self) -> None:
@@ -206,6 +223,7 @@ class SessionCare(QObject):
 
         about = AboutDialog(self._window.library.exercises.values(), self._window)
         about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reach_emergency_from(about)
         about.show()
 
     # -- history ---------------------------------------------------------------------------
@@ -310,6 +328,12 @@ class SessionCare(QObject):
             return
         timeline = self._remaining(interrupted)
         if timeline is None:
+            # It cannot be carried on as it was planned; it stays in the history as
+            # interrupted, and is not offered again.
+            try:
+                store.abandon(interrupted.id)
+            except HistoryError as error:
+                self._history_failed(str(error))
             return
         self.resumable = interrupted
         done, total = interrupted.position, len(interrupted.exercises)
@@ -352,7 +376,17 @@ class SessionCare(QObject):
         except ValueError:
             return None
         routine = Routine(interrupted.routine, interrupted.routine_name, ids, False)
-        return compile_timeline(library, routine, level, self._window.timing)
+        timeline = compile_timeline(library, routine, level, self._window.timing)
+        from sciatica_gui.history.records import plan_of
+
+        planned = [
+            (record.exercise, record.holds, record.reps)
+            for record in interrupted.exercises[interrupted.position :]
+        ]
+        rebuilt = [(plan.exercise, plan.holds, plan.reps) for plan in plan_of(timeline.blocks)]
+        # Timings or counts changed since (a preference, or the content): carrying on would
+        # do a different session under the old one's name, so it is not offered.
+        return timeline if rebuilt == planned else None
 
     def resume(self, interrupted: InterruptedSession) -> None:
         """Load what was left of `interrupted`; Space then carries on with it."""
@@ -391,6 +425,7 @@ class SessionCare(QObject):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(view)
             window.resize(1100, 760)
+            self.reach_emergency_from(window)
             self.history_window, self.history_view = window, view
         else:
             assert self.history_view is not None
@@ -405,8 +440,14 @@ class SessionCare(QObject):
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def reach_emergency_from(self, dialog: QWidget) -> None:
+        """E opens the emergency signs from `dialog` too: a modal dialog blocks the window's
+        own shortcut, and the moment someone answers a pain question is when it matters."""
+        dialog.addAction(self._window.commands.emergency)
+
     def _open(self, dialog: QDialog, on_finished: Callable[[], None] | None) -> None:
         self.dialog = dialog
+        self.reach_emergency_from(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if on_finished is not None:
             dialog.finished.connect(lambda _result: on_finished())

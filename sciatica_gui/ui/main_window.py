@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> None:
         dialog = self.preferences_dialog()
+        self.care.reach_emergency_from(dialog)
         if dialog.exec() == dialog.DialogCode.Accepted:
             self.apply_choices(dialog.choices(self._audio_settings))
 

@@ -439,7 +439,13 @@ def offer_pain_advice(
 
     The note is shown with `show()`, never `exec()`, and deletes itself when closed.
     """
-    found = reasons(before, after)
+    return show_pain_advice(reasons(before, after), parent)
+
+
+def show_pain_advice(
+    found: tuple[Reason, ...], parent: QWidget | None = None
+) -> PainAdviceDialog | None:
+    """Show the advice note for `found` reasons (none: no note); returns it, or None."""
     if not found:
         return None
     dialog = PainAdviceDialog(found, parent)
