@@ -128,3 +128,20 @@ def test_the_default_data_dir_comes_from_qt_standard_paths(monkeypatch, tmp_path
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_data_dir() == tmp_path / "sciatica-gui"
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sciatica_gui", "--timeline", "full", "--data-dir", "/nonexistent"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    # The reader leaves before a line is written (the child is still importing), like
+    # `| head -0`: every write meets a closed pipe.
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(30) == 0
+    assert "Traceback" not in errors

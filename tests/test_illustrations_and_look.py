@@ -191,3 +191,18 @@ def test_an_unknown_drawing_is_a_clear_error(resources):
     with pytest.raises(IllustrationError, match=r"illustrations/nope\.svg"):
         Illustrations().renderer("nope")
     assert resource_path("a/b") == ":/illustrations/a/b.svg"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_secondary_and_selected_text_reach_4_5_to_1(qapp, scheme):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleFactory
+
+    from sciatica_gui.ui.theme import contrast, dark_palette, with_readable_roles
+
+    style = QStyleFactory.create("Fusion")
+    palette = dark_palette() if scheme == "dark" else style.standardPalette()
+    fixed = with_readable_roles(palette)
+    role = QPalette.ColorRole
+    assert contrast(fixed.color(role.PlaceholderText), fixed.color(role.Window)) >= 4.5
+    assert contrast(fixed.color(role.Highlight), fixed.color(role.HighlightedText)) >= 4.5

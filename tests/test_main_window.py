@@ -108,7 +108,9 @@ def test_a_whole_routine_shows_the_right_step_word_rep_side_and_seconds(
         display = window.timer.display
         assert display.word == WORDS[phase.kind], moment
         assert display.seconds == expected_seconds(phase, moment), moment
-        assert display.rep == f"Rep {phase.rep} of {phase.reps}"
+        # Before an exercise the rep is not shown: it would read as "do rep 1 now".
+        lead_in = phase.kind in (PhaseKind.GET_READY, PhaseKind.NEXT_EXERCISE)
+        assert display.rep == ("" if lead_in else f"Rep {phase.rep} of {phase.reps}")
         assert (
             display.side == {Side.LEFT: "Left leg", Side.RIGHT: "Right leg", None: ""}[phase.side]
         )

@@ -39,7 +39,7 @@ class WindowActions(QObject):
         self.mat = self._make(
             tr("Mat mode"), tr("Full screen, large enough to follow from the floor"), "F11"
         )
-        self.mute = self._make(tr("Mute"), tr("Turn all sound and speech off or on"), "M")
+        self.mute = self._make(tr("Sound on"), tr("Turn all sound and speech off or on"), "M")
         self.mute.setCheckable(True)
         self.preferences = self._make(
             tr("Preferences…"), tr("Sound, voice and the timings the app chooses"), "Ctrl+,"

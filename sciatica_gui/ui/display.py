@@ -8,7 +8,7 @@ one place (and is translated in one place).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -35,6 +35,9 @@ def phase_word(kind: PhaseKind) -> str:
         PhaseKind.SWITCH_SIDE: tr("Switch legs"),
         PhaseKind.NEXT_EXERCISE: tr("Next exercise"),
     }[kind]
+
+
+_LEAD_INS: Final = (PhaseKind.GET_READY, PhaseKind.NEXT_EXERCISE)
 
 
 def side_text(side: Side | None) -> str:
@@ -189,7 +192,8 @@ def describe(
         seconds=status.seconds_shown,
         center="",
         fraction=max(0.0, min(1.0, fraction)),
-        rep=rep_text(phase),
+        # Before an exercise, "Rep 1 of 10" in large type reads as "do rep 1 now".
+        rep="" if phase.kind in _LEAD_INS else rep_text(phase),
         side=side_text(phase.side),
         instruction=tr("Press Space to go on") if paused else instruction_text(phase, names),
         progress=progress,

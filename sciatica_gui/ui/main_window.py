@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sciatica_gui import APP_DISPLAY_NAME
 from sciatica_gui.core.announcements import AudioPrefs
@@ -38,7 +45,7 @@ from sciatica_gui.ui.mat_view import MatView
 from sciatica_gui.ui.safety_dialogs import EmergencyButton
 from sciatica_gui.ui.sidebar import RoutineEntry, Sidebar
 from sciatica_gui.ui.step_panel import StepPanel
-from sciatica_gui.ui.theme import theme_for
+from sciatica_gui.ui.theme import theme_for, with_readable_roles
 from sciatica_gui.ui.timer_widget import TimerWidget
 
 if TYPE_CHECKING:  # the dialog is imported when first opened: start-up does not pay for it
@@ -242,7 +249,8 @@ class MainWindow(QMainWindow):
             audio = self._audio_settings._replace(muted=muted)
             self.settings.set_audio(audio)
             self._apply_audio(audio)
-        self.commands.mute.setText(self.tr("Sound off") if muted else self.tr("Mute"))
+        # The button says what is, like a switch: on or off.
+        self.commands.mute.setText(self.tr("Sound off") if muted else self.tr("Sound on"))
 
     def open_preferences(self) -> None:
         dialog = self.preferences_dialog()
@@ -470,6 +478,11 @@ class MainWindow(QMainWindow):
             self._screen_saver.release()
 
     def _apply_theme(self) -> None:
+        palette = QApplication.palette()
+        readable = with_readable_roles(palette)
+        if readable != palette:
+            QApplication.setPalette(readable)  # comes back here once, then matches
+            return
         theme = theme_for(self.palette())
         self.illustrations.set_colors(theme.figure)
         self.timer.set_theme(theme)

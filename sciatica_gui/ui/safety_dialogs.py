@@ -170,8 +170,8 @@ class FirstRunNotice(FittedDialog):
                     "moment, and what you did is kept."
                 ),
                 tr(
-                    "Some signs need help straight away. The Emergency signs button lists "
-                    "them, whenever you need it."
+                    "Some signs need help straight away. The Emergency signs button, or "
+                    "the E key, lists them whenever you need them."
                 ),
             )
         ]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_gui.core.content import Exercise
 from sciatica_gui.core.summary import SessionSummary
-from sciatica_gui.core.timeline import Timeline
+from sciatica_gui.core.timeline import PhaseKind, Timeline
 from sciatica_gui.core.timing import RepCounting
 from sciatica_gui.qt.illustrations import Illustrations
 from sciatica_gui.ui.display import duration_text
@@ -157,8 +157,17 @@ class OverviewPage(QScrollArea):
             line.setSpacing(12)
             thumb = IllustrationView(self._illustrations, minimum=QSize(160, 90))
             thumb.setFixedSize(160, 90)
-            start = block.exercise.steps[0]
-            thumb.show_drawing(start.illustration, description=content(start.cue))
+            # The held position tells the exercises apart; their start poses look alike.
+            step = next(
+                (
+                    phase.step
+                    for phase in timeline.phases[block.first : block.end]
+                    if phase.kind is PhaseKind.HOLD
+                ),
+                1,
+            )
+            shown = block.exercise.steps[step - 1]
+            thumb.show_drawing(shown.illustration, description=content(shown.cue))
             line.addWidget(thumb, 0, Qt.AlignmentFlag.AlignTop)
             words = QVBoxLayout()
             words.setSpacing(2)
@@ -185,9 +194,9 @@ class OverviewPage(QScrollArea):
         self._layout.addWidget(
             label(
                 self.tr(
-                    "Time to get ready, rest and switch legs is the app's own default; "
-                    "you can change it in Preferences. Stop any exercise that makes "
-                    "your pain worse."
+                    "The seconds to get ready, move into position, release, rest, switch "
+                    "legs and reach the next exercise are the app's own; you can change "
+                    "them in Preferences. Stop any exercise that makes your pain worse."
                 ),
                 muted=True,
             )

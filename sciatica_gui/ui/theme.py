@@ -197,3 +197,31 @@ def dark_palette() -> QPalette:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
+
+
+def with_readable_roles(palette: QPalette) -> QPalette:
+    """`palette` with secondary text and selected text readable (WCAG AA, 4.5:1).
+
+    Styles' own choices fell short here: Fusion's placeholder grey is 3.9:1 on
+    its window colour and white on its highlight blue 3.7:1, and the muted lines
+    include the safety advice.
+    """
+    fixed = QPalette(palette)
+    background = palette.color(QPalette.ColorRole.Window)
+    fixed.setColor(
+        QPalette.ColorRole.PlaceholderText, readable(Hue(215, 0.10), background, TEXT_CONTRAST)
+    )
+    text = palette.color(QPalette.ColorRole.HighlightedText)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    hue, saturation, lightness = (
+        highlight.hslHueF(),
+        highlight.hslSaturationF(),
+        highlight.lightnessF(),
+    )
+    step = -0.02 if luminance(text) > 0.5 else 0.02
+    while contrast(highlight, text) < TEXT_CONTRAST and 0.0 < lightness < 1.0:
+        lightness = min(1.0, max(0.0, lightness + step))
+        highlight = QColor.fromHslF(max(0.0, hue), saturation, lightness)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        fixed.setColor(group, QPalette.ColorRole.Highlight, highlight)
+    return fixed
