@@ -22,7 +22,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from sciatica_gui.core.content import load_library
@@ -49,7 +49,7 @@ def main() -> None:
         def begin() -> None:
             measured["cpu"] = time.process_time()
             measured["wall"] = time.perf_counter()
-            QTimer.singleShot(round(args.seconds * 1000), Qt.TimerType.PreciseTimer, end)
+            QTimer.singleShot(round(args.seconds * 1000), app, end)
 
         def end() -> None:
             measured["cpu"] = time.process_time() - measured["cpu"]
