@@ -22,20 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_gui import APP_DISPLAY_NAME
-from sciatica_gui.core.announcements import AudioPrefs
 from sciatica_gui.core.content import ContentError, Level, Library
 from sciatica_gui.core.events import State
 from sciatica_gui.core.summary import SessionSummary
 from sciatica_gui.core.timeline import Timeline, compile_timeline
 from sciatica_gui.core.timing import TimingPrefs
 from sciatica_gui.qt import settings as keys
-from sciatica_gui.qt.cue_player import CuePlayer
 from sciatica_gui.qt.illustrations import Illustrations
 from sciatica_gui.qt.screen_saver import ScreenSaverInhibitor
-from sciatica_gui.qt.session_audio import SessionAudio
 from sciatica_gui.qt.session_driver import SessionDriver
 from sciatica_gui.qt.settings import AudioSettings, Settings
-from sciatica_gui.qt.speech import Speech
 from sciatica_gui.ui.actions import WindowActions
 from sciatica_gui.ui.care import SessionCare
 from sciatica_gui.ui.controls import ActionButton
@@ -47,10 +43,13 @@ from sciatica_gui.ui.sidebar import RoutineEntry, Sidebar
 from sciatica_gui.ui.step_panel import StepPanel
 from sciatica_gui.ui.theme import theme_for, with_readable_roles
 from sciatica_gui.ui.timer_widget import TimerWidget
-
-if TYPE_CHECKING:  # the dialog is imported when first opened: start-up does not pay for it
-    from sciatica_gui.ui.preferences import Choices, PreferencesDialog
 from sciatica_gui.ui.wording import content
+
+if TYPE_CHECKING:  # imported when first used: start-up does not pay for them
+    from sciatica_gui.qt.cue_player import CuePlayer
+    from sciatica_gui.qt.session_audio import SessionAudio
+    from sciatica_gui.qt.speech import Speech
+    from sciatica_gui.ui.preferences import Choices, PreferencesDialog
 
 _ACTIVE = (State.RUNNING, State.PAUSED)
 
@@ -213,6 +212,8 @@ class MainWindow(QMainWindow):
         """Give the session its sound, once the first frame is on screen."""
         self.cues = cues
         self.speech = speech
+        from sciatica_gui.qt.session_audio import SessionAudio
+
         self.audio = SessionAudio(self.driver, cues, speech, parent=self)
         cues.problemChanged.connect(self._sound_problem)
         self._apply_audio(self._audio_settings)
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
             self.speech.set_rate(audio.voice_rate / 10)
             self.speech.set_volume(audio.voice_volume / 100)
         if self.audio is not None:
+            from sciatica_gui.core.announcements import AudioPrefs
+
             self.audio.prefs = AudioPrefs(audio.last_seconds_ticks, audio.spoken_countdown)
             self.audio.words_on = audio.voice_on
             self.audio.set_muted(audio.muted)

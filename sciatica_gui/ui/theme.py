@@ -10,6 +10,7 @@ pattern by phase, so colour is never the only cue.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 from typing import Final, NamedTuple
 
 from PySide6.QtCore import Qt
@@ -96,6 +97,14 @@ def is_dark(palette: QPalette) -> bool:
 
 def readable(hue: Hue, background: QColor, ratio: float) -> QColor:
     """The most colourful shade of `hue` that reaches `ratio` against `background`."""
+    return QColor.fromRgba(_readable_rgba(hue, background.rgba(), ratio))
+
+
+@cache
+def _readable_rgba(hue: Hue, background_rgba: int, ratio: float) -> int:
+    # Each search walks up to fifty shades; the window asks for the same few at start-up
+    # and on every change of scheme.
+    background = QColor.fromRgba(background_rgba)
     dark_background = luminance(background) < 0.2
     # Start near the middle and walk away from the background's lightness.
     lightness = 0.62 if dark_background else 0.42
@@ -104,7 +113,7 @@ def readable(hue: Hue, background: QColor, ratio: float) -> QColor:
     while contrast(color, background) < ratio and 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))
         color = QColor.fromHslF(hue.hue / 360, hue.saturation, lightness)
-    return color
+    return color.rgba()
 
 
 #: The five colours every illustration is drawn in (assets/illustrations), by role.
