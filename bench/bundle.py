@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench._stats import median
-from bench.startup import measure
+from bench.startup import alternate
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
@@ -98,15 +98,7 @@ def main() -> None:
             "source bare": [sys.executable, "-m", "bench.bare_window"],
             "source app": [sys.executable, "-m", "sciatica_gui", *app_args],
         }
-        for command in programs.values():  # warm the file cache once
-            measure(command, env)
-        times: dict[str, list[float]] = {name: [] for name in programs}
-        memory: dict[str, list[float]] = {name: [] for name in programs}
-        for _ in range(args.runs):
-            for name, command in programs.items():
-                elapsed, peak = measure(command, env)
-                times[name].append(elapsed)
-                memory[name].append(peak)
+        times, memory = alternate(programs, env, args.runs)
     print(
         f"start -> first frame -> exit, median of {args.runs} alternating runs"
         f" ({env['QT_QPA_PLATFORM']}; goal: frozen app <= 1.25 x frozen bare):"

@@ -38,6 +38,25 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def alternate(
+    programs: dict[str, list[str]], env: dict[str, str], runs: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds and peak MiB of every program, run in turn `runs` times after one warm-up each.
+
+    Alternating spreads the machine's slow moments over all programs alike.
+    """
+    for command in programs.values():  # warm the file cache once
+        measure(command, env)
+    times: dict[str, list[float]] = {name: [] for name in programs}
+    memory: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(runs):
+        for name, command in programs.items():
+            elapsed, peak = measure(command, env)
+            times[name].append(elapsed)
+            memory[name].append(peak)
+    return times, memory
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -58,15 +77,7 @@ def main() -> None:
                 "--quit-after-first-frame",
             ],
         }
-        for command in programs.values():  # warm the file cache once
-            measure(command, env)
-        times: dict[str, list[float]] = {name: [] for name in programs}
-        memory: dict[str, list[float]] = {name: [] for name in programs}
-        for _ in range(args.runs):
-            for name, command in programs.items():
-                elapsed, peak = measure(command, env)
-                times[name].append(elapsed)
-                memory[name].append(peak)
+        times, memory = alternate(programs, env, args.runs)
     bare, app = "bare QMainWindow", "sciatica-gui"
     print(f"start -> first frame -> exit, median of {args.runs} runs ({env['QT_QPA_PLATFORM']}):")
     for name in programs:

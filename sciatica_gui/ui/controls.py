@@ -7,6 +7,21 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 
+def dialog_button(text: str, name: str = "", *, primary: bool = False) -> QPushButton:
+    """A large dialog button, readable from the mat; `primary` for the one Enter presses."""
+    button = QPushButton(text)
+    button.setAccessibleName(name or text)
+    button.setMinimumHeight(56)
+    button.setMinimumWidth(180)
+    button.setAutoDefault(False)
+    button.setDefault(primary)
+    font = button.font()
+    font.setPointSizeF(font.pointSizeF() * (1.3 if primary else 1.15))
+    font.setBold(primary)
+    button.setFont(font)
+    return button
+
+
 def shortcut_text(action: QAction) -> str:
     return " / ".join(
         key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()

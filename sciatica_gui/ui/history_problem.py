@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from sciatica_gui.history.errors import ProblemKind, StoreProblem
+from sciatica_gui.ui.controls import dialog_button
 from sciatica_gui.ui.labels import label
 from sciatica_gui.ui.safety_dialogs import FittedDialog
 
@@ -139,7 +140,7 @@ class HistoryProblemDialog(FittedDialog):
                     "newest copy, from {when}; the file it replaces is kept, not deleted."
                 ).format(when=when)
             )
-            self.restore_button = self._button(
+            self.restore_button = dialog_button(
                 tr("Restore the backup from {when}").format(when=when), primary=True
             )
             self.restore_button.setAccessibleName(
@@ -156,7 +157,7 @@ class HistoryProblemDialog(FittedDialog):
             carry_on = tr("Continue with the new history")
         else:
             carry_on = tr("Continue without history")
-        self.continue_button = self._button(carry_on, primary=self.restore_button is None)
+        self.continue_button = dialog_button(carry_on, primary=self.restore_button is None)
         self.continue_button.setAccessibleName(carry_on)
         self.continue_button.clicked.connect(self.reject)
 
@@ -180,18 +181,6 @@ class HistoryProblemDialog(FittedDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
         (self.restore_button or self.continue_button).setFocus()
-
-    @staticmethod
-    def _button(text: str, *, primary: bool = False) -> QPushButton:
-        button = QPushButton(text)
-        button.setMinimumHeight(52)
-        button.setAutoDefault(False)
-        button.setDefault(primary)
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(primary)
-        button.setFont(font)
-        return button
 
     @property
     def offers_restore(self) -> bool:

@@ -31,13 +31,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from sciatica_gui.core.pain import HIGHEST, LOWEST, Reason, reasons
+from sciatica_gui.ui.controls import dialog_button
 from sciatica_gui.ui.labels import label
 from sciatica_gui.ui.painting import TABULAR
 from sciatica_gui.ui.safety_dialogs import FittedDialog
@@ -53,18 +53,6 @@ def tr(text: str) -> str:
 class PainMoment(StrEnum):
     BEFORE = "before"
     AFTER = "after"
-
-
-def _big_button(text: str, *, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setMinimumHeight(56)
-    button.setMinimumWidth(180)
-    button.setAutoDefault(False)
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * (1.3 if primary else 1.15))
-    font.setBold(primary)
-    button.setFont(font)
-    return button
 
 
 class _ScoreBox(QAbstractButton):
@@ -291,10 +279,10 @@ class PainCheck(FittedDialog):
             muted=True,
         )
 
-        self.skip_button = _big_button(tr("Skip"))
+        self.skip_button = dialog_button(tr("Skip"))
         self.skip_button.setAccessibleName(tr("Skip the pain question"))
         self.skip_button.setToolTip(tr("Skip (Esc)"))
-        self.save_button = _big_button(tr("Save"), primary=True)
+        self.save_button = dialog_button(tr("Save"), primary=True)
         self.save_button.setAccessibleName(tr("Save the pain score"))
         self.save_button.setToolTip(tr("Save (Enter)"))
         self.skip_button.clicked.connect(self.reject)
@@ -409,10 +397,10 @@ class PainAdviceDialog(FittedDialog):
             ),
             scale=1.1,
         )
-        self.emergency_button = _big_button(tr("Emergency signs…"))
+        self.emergency_button = dialog_button(tr("Emergency signs…"))
         self.emergency_button.setAccessibleName(tr("Show the emergency signs"))
         self.emergency_button.clicked.connect(self.emergencyRequested)
-        self.close_button = _big_button(tr("OK"), primary=True)
+        self.close_button = dialog_button(tr("OK"), primary=True)
         self.close_button.setAccessibleName(tr("Close this note"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)

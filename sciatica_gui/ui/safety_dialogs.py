@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sciatica_gui import APP_DISPLAY_NAME, __version__
 from sciatica_gui.core.content import Exercise
-from sciatica_gui.ui.controls import ActionButton
+from sciatica_gui.ui.controls import ActionButton, dialog_button
 from sciatica_gui.ui.labels import WrapLabel, label
 from sciatica_gui.ui.theme import TEXT_CONTRAST, Hue, readable
 from sciatica_gui.ui.wording import content
@@ -105,19 +104,6 @@ def alert_color(palette: QPalette) -> QColor:
     return readable(ALERT_HUE, palette.color(QPalette.ColorRole.Window), TEXT_CONTRAST)
 
 
-def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.setMinimumHeight(56)
-    button.setMinimumWidth(180)
-    button.setAutoDefault(False)
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * (1.3 if primary else 1.15))
-    font.setBold(primary)
-    button.setFont(font)
-    return button
-
-
 # -- first-run notice ----------------------------------------------------------------------------
 
 
@@ -179,10 +165,10 @@ class FirstRunNotice(FittedDialog):
             tr("You can read this again at any time from the Help menu."), muted=True
         )
         if again:
-            self.button = _button(tr("Close"), tr("Close this notice"), primary=True)
+            self.button = dialog_button(tr("Close"), tr("Close this notice"), primary=True)
             self.button.clicked.connect(self.reject)
         else:
-            self.button = _button(tr("I understand"), tr("I understand; go on"), primary=True)
+            self.button = dialog_button(tr("I understand"), tr("I understand; go on"), primary=True)
             self.button.clicked.connect(self.acknowledge)
         self.button.setDefault(True)
         row = QHBoxLayout()
@@ -310,7 +296,9 @@ class EmergencySigns(FittedDialog):
         )
         self.paused_note = label(tr("Your session is paused; it will wait for you."), scale=1.15)
         self.paused_note.setVisible(session_paused)
-        self.close_button = _button(tr("Close"), tr("Close the emergency signs"), primary=True)
+        self.close_button = dialog_button(
+            tr("Close"), tr("Close the emergency signs"), primary=True
+        )
         self.close_button.setToolTip(tr("Close (Esc)"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.reject)
@@ -422,7 +410,7 @@ class AboutDialog(FittedDialog):
                 "US National Library of Medicine's list of signs that need emergency care."
             ),
         )
-        self.close_button = _button(tr("Close"), tr("Close About"), primary=True)
+        self.close_button = dialog_button(tr("Close"), tr("Close About"), primary=True)
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
         row = QHBoxLayout()
