@@ -189,6 +189,7 @@ def test_an_interrupted_session_is_offered_back_and_carries_on(
     while driver.status().phase.exercise_number < 3:
         clock.set_ns(driver.engine.next_wakeup_ns())
         driver.tick()
+        QApplication.processEvents()  # the loop turns between boundaries, as it does live
     # The app dies here: nothing after the last checkpoint is written.
     first.care.store.close()
     first.care.store = None
@@ -385,3 +386,22 @@ def test_stopping_before_any_hold_asks_nothing_after(qtbot, window, clock):
     assert window.care.dialog is None
     [session] = sessions(window)
     assert session.outcome is SessionOutcome.STOPPED
+
+
+def test_the_checkpoint_is_written_after_the_boundary_not_during_it(
+    qtbot, library, data_dir, clock, resources
+):
+    window = make_window(qtbot, library, data_dir, clock)
+    window.care._now = FakeNow()
+    window.care.attach_history()
+    window.select_routine("full")
+    press(qtbot, window, Qt.Key.Key_Space)
+    driver = window.driver
+    store = window.care.store
+    while driver.status().phase.exercise_number < 2:
+        clock.set_ns(driver.engine.next_wakeup_ns())
+        driver.tick()
+    # The boundary into exercise 2 has been shown and sounded; the disk has not been touched.
+    assert store.interrupted().position == 0
+    QApplication.processEvents()
+    assert store.interrupted().position == 1

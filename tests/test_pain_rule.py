@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sciatica_gui.core.pain import HIGH, ROSE_BY, Reason, needs_advice, reasons
+from sciatica_gui.core.pain import HIGH, ROSE_BY, Reason, after_session, needs_advice, reasons
 
 R = Reason
 scores = st.one_of(st.none(), st.integers(min_value=0, max_value=10))
@@ -61,3 +61,18 @@ def test_advice_matches_the_rule_as_written(before, after):
 def test_a_lower_score_after_never_adds_a_reason(before, after):
     lower = max(0, after - 1)
     assert set(reasons(before, lower)) <= set(reasons(before, after))
+
+
+@given(
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.one_of(st.none(), st.integers(0, 10)),
+)
+def test_after_a_session_only_the_session_and_the_pain_now_speak(before, after):
+    found = after_session(before, after)
+    assert Reason.HIGH_BEFORE not in found
+    assert set(found) == set(reasons(before, after)) - {Reason.HIGH_BEFORE}
+
+
+def test_pain_that_eased_from_high_brings_no_note_after():
+    assert after_session(9, 7) == ()
+    assert after_session(9, 9) == (Reason.HIGH_AFTER,)

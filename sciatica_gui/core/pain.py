@@ -57,3 +57,13 @@ def reasons(before: int | None, after: int | None) -> tuple[Reason, ...]:
 
 def needs_advice(before: int | None, after: int | None) -> bool:
     return bool(reasons(before, after))
+
+
+def after_session(before: int | None, after: int | None) -> tuple[Reason, ...]:
+    """The reasons to raise once the session is over.
+
+    A high score before was spoken to when it was given; raised again after a
+    session that eased it (9 before, 7 after) it would say "high right now"
+    of pain that is no longer high.
+    """
+    return tuple(reason for reason in reasons(before, after) if reason is not Reason.HIGH_BEFORE)

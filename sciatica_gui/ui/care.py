@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from sciatica_gui.core.content import Routine
@@ -52,10 +52,10 @@ class SessionCare(QObject):
         self.recorder: SessionRecorder | None = None
         #: Why there is no history this run, in one sentence ("" when there is one).
         self.unavailable = ""
-        self.resumable: InterruptedSession | None = None
         self._resume: InterruptedSession | None = None
         self._pain_asked = False
         self._pain_before: int | None = None
+        self._pending: list[Callable[[], None]] = []
         #: The window is closing: record what happens, ask nothing more.
         self.closing = False
         #: The dialog waiting for an answer, if any (tests answer it).
@@ -142,14 +142,25 @@ class SessionCare(QObject):
     # -- during and after ------------------------------------------------------------------
 
     def _exercise_started(self, event: ExerciseStarted) -> None:
-        engine = self._window.driver.engine
-        if self.recorder is not None and engine is not None:
-            self.recorder.exercise_started(event.number, engine.summary())
+        engine, recorder = self._window.driver.engine, self.recorder
+        if recorder is None or engine is None:
+            return
+        # The checkpoint is a synced disk write. This signal comes at a phase boundary,
+        # before the phase's cue and repaint, so the write waits for the next turn of the
+        # loop: the person hears and sees the boundary first. What it writes is taken now.
+        summary = engine.summary()
+        self._pending.append(lambda: recorder.exercise_started(event.number, summary))
+        QTimer.singleShot(0, self._write_pending)
+
+    def _write_pending(self) -> None:
+        while self._pending:
+            self._pending.pop(0)()
 
     def _ended(self, event: object) -> None:
         summary = getattr(event, "summary", None)
         if not isinstance(summary, SessionSummary):
             return
+        self._write_pending()  # a checkpoint still waiting goes first
         if self.recorder is not None:
             self.recorder.end(summary)
         if self.history_view is not None:
@@ -159,7 +170,7 @@ class SessionCare(QObject):
             self._ask_pain_after()
 
     def _ask_pain_after(self) -> None:
-        from sciatica_gui.core.pain import Reason, reasons
+        from sciatica_gui.core.pain import after_session
         from sciatica_gui.ui.pain_check import PainCheck, PainMoment, show_pain_advice
 
         check = PainCheck(PainMoment.AFTER, self._window)
@@ -172,10 +183,7 @@ class SessionCare(QObject):
                 self.recorder.pain_after(after)
                 if self.history_view is not None:
                     self.history_view.reload()
-            # A high score before was spoken to then; after the session only what the
-            # session did matters (9 before and 7 after is not "high right now").
-            found = tuple(r for r in reasons(before, after) if r is not Reason.HIGH_BEFORE)
-            advice = show_pain_advice(found, self._window)
+            advice = show_pain_advice(after_session(before, after), self._window)
             if advice is not None:
                 advice.emergencyRequested.connect(self.show_emergency)
 
@@ -335,7 +343,6 @@ class SessionCare(QObject):
             except HistoryError as error:
                 self._history_failed(str(error))
             return
-        self.resumable = interrupted
         done, total = interrupted.position, len(interrupted.exercises)
         box = QMessageBox(self._window)
         box.setWindowTitle(tr("Carry on?"))
@@ -355,7 +362,6 @@ class SessionCare(QObject):
             if box.clickedButton() is carry_on:
                 self.resume(interrupted)
             else:
-                self.resumable = None
                 try:
                     store.abandon(interrupted.id)
                 except HistoryError as error:
@@ -397,7 +403,6 @@ class SessionCare(QObject):
         self._resume = interrupted
         self._pain_asked = True  # it was asked when the session first began
         self._pain_before = interrupted.pain_before
-        self.resumable = None
         self._window.note(
             tr("Ready to carry on with {routine}: press Space.").format(
                 routine=interrupted.routine_name
