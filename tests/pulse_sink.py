@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 from types import TracebackType
 
@@ -36,32 +35,29 @@ class PulseSink:
             "PULSE_SERVER": f"unix:{runtime / 'pulse' / 'native'}",
         }
         self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-        self._daemon: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> PulseSink:
-        self._log = (self.folder / "pulseaudio.log").open("wb")
-        self._daemon = subprocess.Popen(
+        log = self.folder / "pulseaudio.log"
+        # Daemonized, pulseaudio returns only once the server is up (or has failed),
+        # so nothing here waits on the clock.
+        started = subprocess.run(
             [
                 "pulseaudio",
-                "--daemonize=no",
+                "--daemonize=yes",
                 "--exit-idle-time=-1",
                 "-n",
+                f"--log-target=file:{log}",
                 "--load=module-native-protocol-unix",
                 f"--load=module-null-sink sink_name={SINK}",
             ],
             env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=self._log,
+            capture_output=True,
+            timeout=30,
         )
-        # The daemon takes a moment to open its socket; ask until it answers (at most 10 s).
-        for _ in range(100):
-            if self._daemon.poll() is not None:
-                raise RuntimeError(f"pulseaudio exited: see {self.folder / 'pulseaudio.log'}")
-            answer = subprocess.run(["pactl", "info"], env=self.env, capture_output=True)
-            if answer.returncode == 0:
-                return self
-            time.sleep(0.1)
-        raise RuntimeError("pulseaudio did not answer within 10 s")
+        answer = subprocess.run(["pactl", "info"], env=self.env, capture_output=True, timeout=30)
+        if started.returncode != 0 or answer.returncode != 0:
+            raise RuntimeError(f"pulseaudio did not start: see {log}")
+        return self
 
     def record(self, path: Path) -> subprocess.Popen[bytes]:
         """Start recording everything the sink plays into a WAV file; stop with `stop`."""
@@ -82,7 +78,4 @@ class PulseSink:
         trace: TracebackType | None,
     ) -> None:
         subprocess.run(["pkill", "-f", "speech-dispatcher.*" + str(self.folder)], check=False)
-        if self._daemon is not None:
-            self._daemon.terminate()
-            self._daemon.wait(10)
-        self._log.close()
+        subprocess.run(["pulseaudio", "--kill"], env=self.env, check=False, timeout=30)
