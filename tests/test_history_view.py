@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from sciatica_gui.history import HistoryStore
 from sciatica_gui.history.export import ENCODING, HEADER
-from sciatica_gui.ui import history_view
+from sciatica_gui.ui import history_table, history_view
 from sciatica_gui.ui.charts import PainLines, WeeklyBars, nice_step
 from sciatica_gui.ui.history_view import HistoryDialog, HistoryView
 from sciatica_gui.ui.screenshot import settle
@@ -133,7 +133,7 @@ def test_the_table_lists_sessions_newest_first(qtbot, store):
 
 
 def test_the_table_reads_a_page_at_a_time(qtbot, store, monkeypatch):
-    monkeypatch.setattr(history_view, "PAGE", 4)
+    monkeypatch.setattr(history_table, "PAGE", 4)
     view = HistoryView(store, today=TODAY)  # not shown: a shown table fetches to fill itself
     qtbot.addWidget(view)
     model = view.model
@@ -149,7 +149,7 @@ def test_the_table_reads_a_page_at_a_time(qtbot, store, monkeypatch):
 
 
 def test_a_shown_table_fetches_as_far_as_it_needs(qtbot, store, monkeypatch):
-    monkeypatch.setattr(history_view, "PAGE", 2)
+    monkeypatch.setattr(history_table, "PAGE", 2)
     view = make_view(qtbot, store)
     view.tabs.setCurrentIndex(2)
     settle()

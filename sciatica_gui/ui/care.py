@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from sciatica_gui.core.content import Routine
 from sciatica_gui.core.events import ExerciseStarted, State
@@ -410,26 +410,20 @@ class SessionCare(QObject):
         )
 
     def show_history(self) -> None:
-        from sciatica_gui.ui.history_view import HistoryView
+        from sciatica_gui.ui.history_view import HistoryDialog
 
         if self.history_window is None:
-            window = QDialog(self._window)
-            window.setWindowTitle(tr("Exercise history"))
-            window.setModal(False)
-            view = HistoryView(
+            window = HistoryDialog(
                 self.store,
-                unavailable=self.unavailable,
+                self._window,
                 choose_path=self.choose_path,
-                parent=window,
+                unavailable=self.unavailable,
             )
+            view = window.view
             view.exported.connect(
                 lambda path: self._window.note(tr("History saved to {path}").format(path=path))
             )
             view.exportFailed.connect(self._window.note)
-            layout = QVBoxLayout(window)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(view)
-            window.resize(1100, 760)
             self.reach_emergency_from(window)
             self.history_window, self.history_view = window, view
         else:

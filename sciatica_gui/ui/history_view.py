@@ -25,13 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
     QRectF,
     QStandardPaths,
     Qt,
@@ -40,16 +34,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFont,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
-    QTextCharFormat,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
     QDialog,
     QFileDialog,
     QFrame,
@@ -63,16 +54,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_gui.history import HistoryError, HistoryStore, SessionOutcome, SessionRecord
+from sciatica_gui.history import HistoryError, HistoryStore
 from sciatica_gui.ui.charts import PainLines, WeeklyBars
+from sciatica_gui.ui.controls import dialog_button
+from sciatica_gui.ui.history_calendar import ExerciseCalendar, qdate
+from sciatica_gui.ui.history_table import SessionsModel
 from sciatica_gui.ui.labels import label
 
 #: Weeks in the bar chart: half a year, enough to see a habit form or fade.
 WEEKS: Final = 26
 #: Scored sessions in the pain chart: beyond this the markers crowd into a smear.
 PAIN_POINTS: Final = 60
-#: Rows the table reads at a time.
-PAGE: Final = 200
 #: The days the "recent days" figure counts, today included.
 RECENT_DAYS: Final = 30
 
@@ -91,238 +83,12 @@ def minutes_text(minutes: float) -> str:
     return tr("{n} min").format(n=round(minutes))
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
 def ask_for_path(parent: QWidget, suggested: Path) -> Path | None:
     """A save dialog; None when the person cancels."""
     chosen, _ = QFileDialog.getSaveFileName(
         parent, tr("Export the history"), str(suggested), tr("CSV files (*.csv)")
     )
     return Path(chosen) if chosen else None
-
-
-# -- table ---------------------------------------------------------------------------------------
-
-
-def outcome_text(outcome: SessionOutcome) -> str:
-    return {
-        SessionOutcome.FINISHED: tr("Finished"),
-        SessionOutcome.STOPPED: tr("Stopped early"),
-        SessionOutcome.INTERRUPTED: tr("Interrupted"),
-        SessionOutcome.OPEN: tr("Under way"),
-    }[outcome]
-
-
-def level_text(level: str) -> str:
-    return {"gentle": tr("Gentle"), "standard": tr("Standard")}.get(level, level)
-
-
-class SessionsModel(QAbstractTableModel):
-    """Sessions newest first, read from the store a page at a time as the view asks."""
-
-    COLUMNS: Final = (
-        "Date",
-        "Routine",
-        "Level",
-        "Minutes",
-        "Outcome",
-        "Holds done",
-        "Pain before",
-        "Pain after",
-    )
-    _NUMERIC: Final = frozenset({3, 5, 6, 7})
-
-    def __init__(self, store: HistoryStore | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._rows: list[SessionRecord] = []
-        self._more = store is not None
-        #: Why the last page could not be read, or "".
-        self.problem = ""
-        self._headers = [
-            tr("Date"),
-            tr("Routine"),
-            tr("Level"),
-            tr("Minutes"),
-            tr("Outcome"),
-            tr("Holds done"),
-            tr("Pain before"),
-            tr("Pain after"),
-        ]
-        self._fetch()
-
-    def set_store(self, store: HistoryStore | None) -> None:
-        self.beginResetModel()
-        self._store = store
-        self._rows = []
-        self._more = store is not None
-        self.problem = ""
-        self.endResetModel()
-        self._fetch()
-
-    def reload(self) -> None:
-        self.set_store(self._store)
-
-    def session(self, row: int) -> SessionRecord:
-        return self._rows[row]
-
-    def _fetch(self) -> None:
-        if self._store is None or not self._more:
-            return
-        try:
-            page = self._store.sessions(limit=PAGE, offset=len(self._rows))
-        except HistoryError as error:
-            # Stop asking; the view reports it the next time it reads (see HistoryView.reload).
-            self._more = False
-            self.problem = str(error)
-            return
-        self._more = len(page) == PAGE
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if not parent.isValid():
-            self._fetch()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def cell_text(self, row: int, column: int) -> str:
-        record = self._rows[row]
-        if column == 0:
-            return record.started_at.strftime("%Y-%m-%d %H:%M")
-        if column == 1:
-            return record.routine_name
-        if column == 2:
-            return level_text(record.level)
-        if column == 3:
-            minutes = record.active_minutes
-            return "<1" if 0 < minutes < 0.5 else str(round(minutes))
-        if column == 4:
-            return outcome_text(record.outcome)
-        if column == 5:
-            return tr("{done} of {planned}").format(done=record.holds_done, planned=record.holds)
-        score = record.pain_before if column == 6 else record.pain_after
-        return "–" if score is None else str(score)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self.cell_text(row, column)
-            return tr("skipped") if text == "–" else text
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-# -- calendar ------------------------------------------------------------------------------------
-
-
-class ExerciseCalendar(QCalendarWidget):
-    """A month at a time; a day exercised is a filled circle with its number in bold."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(tr("Calendar of the days you exercised"))
-        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        self.setSelectionMode(QCalendarWidget.SelectionMode.NoSelection)
-        self.setGridVisible(False)
-        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.marked: set[date] = set()
-        self.today: date | None = None
-        names = {
-            "qt_calendar_prevmonth": tr("Previous month"),
-            "qt_calendar_nextmonth": tr("Next month"),
-            "qt_calendar_monthbutton": tr("Choose the month"),
-            "qt_calendar_yearbutton": tr("Choose the year"),
-            "qt_calendar_yearedit": tr("Year"),
-            "qt_calendar_calendarview": tr("Days of the month; a filled circle is a day exercised"),
-        }
-        for child in self.findChildren(QWidget):
-            name = names.get(child.objectName())
-            if name:
-                child.setAccessibleName(name)
-        # Qt paints Saturday and Sunday headers red; here red is kept for the emergency signs.
-        self._plain_weekends()
-
-    def _plain_weekends(self) -> None:
-        plain = QTextCharFormat()
-        plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
-        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.setWeekdayTextFormat(weekend, plain)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._plain_weekends()
-
-    def set_marked(self, days: set[date], today: date) -> None:
-        self.marked = days
-        self.today = today
-        self.updateCells()
-
-    def paintCell(self, painter: QPainter, rect: QRect, day: QDate) -> None:
-        when = _pydate(day)
-        in_month = day.month() == self.monthShown()
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(rect, base)
-        size = min(rect.width(), rect.height()) - 6
-        circle = QRectF(0, 0, size, size)
-        circle.moveCenter(QRectF(rect).center())
-        font = QFont(self.font())
-        text = palette.color(QPalette.ColorRole.Text)
-        if when in self.marked:
-            fill = palette.color(QPalette.ColorRole.Highlight)
-            if not in_month:
-                fill.setAlphaF(0.45)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawEllipse(circle)
-            text = palette.color(QPalette.ColorRole.HighlightedText)
-            font.setBold(True)
-        elif not in_month:
-            text = palette.color(QPalette.ColorRole.PlaceholderText)
-        if when == self.today:
-            ring = QColor(palette.color(QPalette.ColorRole.Text))
-            painter.setPen(QPen(ring, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(circle.adjusted(-2, -2, 2, 2))
-        painter.setFont(font)
-        painter.setPen(text)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(day.day()))
-        painter.restore()
 
 
 class _Tile(QFrame):
@@ -587,7 +353,7 @@ class HistoryView(QWidget):
         self.this_week.set_value(minutes_text(weeks[-1][1] if weeks else 0.0))
         self.recent.set_value(days_text(len(recent)))
         self.bars.set_weeks(weeks)
-        self.calendar.setMaximumDate(_qdate(today))
+        self.calendar.setMaximumDate(qdate(today))
         self.calendar.setCurrentPage(today.year, today.month)
         self._month_shown(today.year, today.month)
         self.pain.set_points(points)
@@ -669,11 +435,7 @@ class HistoryDialog(QDialog):
         self.view = HistoryView(
             store, today=today, choose_path=choose_path, unavailable=unavailable
         )
-        self.close_button = QPushButton(tr("Close"))
-        self.close_button.setAccessibleName(tr("Close the history"))
-        self.close_button.setMinimumHeight(44)
-        self.close_button.setMinimumWidth(140)
-        self.close_button.setAutoDefault(False)
+        self.close_button = dialog_button(tr("Close"), tr("Close the history"))
         self.close_button.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.setContentsMargins(16, 0, 16, 14)
