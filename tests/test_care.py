@@ -20,7 +20,8 @@ from sciatica_gui.history import FILE_NAME, HistoryStore, SessionOutcome, plan_o
 from sciatica_gui.history.schema import CURRENT_VERSION
 from sciatica_gui.qt.settings import ROUTINE
 from sciatica_gui.ui.history_problem import HistoryProblemDialog
-from sciatica_gui.ui.pain_check import PainAdviceDialog, PainCheck
+from sciatica_gui.ui.pain_advice import PainAdviceDialog
+from sciatica_gui.ui.pain_check import PainCheck
 from sciatica_gui.ui.safety_dialogs import EmergencySigns, FirstRunNotice
 from tests.helpers import make_window, press
 from tests.test_history_support import FakeNow

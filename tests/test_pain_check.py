@@ -7,13 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog
 
 from sciatica_gui.core.pain import Reason
-from sciatica_gui.ui.pain_check import (
-    PainAdviceDialog,
-    PainCheck,
-    PainMoment,
-    advice_text,
-    offer_pain_advice,
-)
+from sciatica_gui.ui.pain_advice import PainAdviceDialog, advice_text, offer_pain_advice
+from sciatica_gui.ui.pain_check import PainCheck, PainMoment
 from sciatica_gui.ui.screenshot import settle
 from tests.helpers import clipped_labels
 

@@ -112,7 +112,8 @@ class SessionCare(QObject):
         self._begin()
 
     def _ask_pain_before(self) -> None:
-        from sciatica_gui.ui.pain_check import PainCheck, PainMoment, offer_pain_advice
+        from sciatica_gui.ui.pain_advice import offer_pain_advice
+        from sciatica_gui.ui.pain_check import PainCheck, PainMoment
 
         check = PainCheck(PainMoment.BEFORE, self._window)
 
@@ -171,7 +172,8 @@ class SessionCare(QObject):
 
     def _ask_pain_after(self) -> None:
         from sciatica_gui.core.pain import after_session
-        from sciatica_gui.ui.pain_check import PainCheck, PainMoment, show_pain_advice
+        from sciatica_gui.ui.pain_advice import show_pain_advice
+        from sciatica_gui.ui.pain_check import PainCheck, PainMoment
 
         check = PainCheck(PainMoment.AFTER, self._window)
         before = self._pain_before
