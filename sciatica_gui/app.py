@@ -112,4 +112,4 @@ def _after_first_frame(app: object, window: object) -> None:
     assert isinstance(window, MainWindow)
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     window.attach_audio(CuePlayer(window), Speech(window))
-    window.care.attach_history()
+    window.care.history.attach()

@@ -30,8 +30,8 @@ from tests.test_history_support import FakeNow
 @pytest.fixture
 def window(qtbot, library, data_dir, clock, resources):
     window = make_window(qtbot, library, data_dir, clock, first_run=True)
-    window.care._now = FakeNow()
-    window.care.attach_history()
+    window.care.history.now = FakeNow()
+    window.care.history.attach()
     return window
 
 
@@ -57,7 +57,7 @@ def finish_session(window, clock) -> None:
 
 
 def sessions(window):
-    store = window.care.store
+    store = window.care.history.store
     assert store is not None
     return store.sessions()
 
@@ -182,8 +182,8 @@ def test_an_interrupted_session_is_offered_back_and_carries_on(
     qtbot, library, data_dir, clock, resources
 ):
     first = make_window(qtbot, library, data_dir, clock)
-    first.care._now = FakeNow()
-    first.care.attach_history()
+    first.care.history.now = FakeNow()
+    first.care.history.attach()
     first.select_routine("full")
     press(qtbot, first, Qt.Key.Key_Space)
     driver = first.driver
@@ -192,13 +192,13 @@ def test_an_interrupted_session_is_offered_back_and_carries_on(
         driver.tick()
         QApplication.processEvents()  # the loop turns between boundaries, as it does live
     # The app dies here: nothing after the last checkpoint is written.
-    first.care.store.close()
-    first.care.store = None
-    first.care.recorder = None
+    first.care.history.store.close()
+    first.care.history.store = None
+    first.care.history.recorder = None
 
     again = make_window(qtbot, library, data_dir, clock)
-    again.care._now = FakeNow()
-    again.care.attach_history()
+    again.care.history.now = FakeNow()
+    again.care.history.attach()
     offer = again.care.dialog
     assert isinstance(offer, QMessageBox)
     assert "2 of 4" in offer.text()
@@ -220,15 +220,15 @@ def test_starting_afresh_closes_the_interrupted_session(qtbot, library, data_dir
     session = store.begin("stretches", "Stretches", "standard", now(), 2, plan_of(timeline.blocks))
     store.close()
     window = make_window(qtbot, library, data_dir, clock)
-    window.care._now = now
-    window.care.attach_history()
+    window.care.history.now = now
+    window.care.history.attach()
     offer = window.care.dialog
     assert isinstance(offer, QMessageBox)
     next(b for b in offer.buttons() if b.text() == "Start afresh").click()
     [record] = sessions(window)
     assert record.id == session
     assert record.outcome is SessionOutcome.INTERRUPTED
-    assert window.care.store.interrupted() is None
+    assert window.care.history.store.interrupted() is None
     assert window.driver.timeline.routine.id == window.settings.get(ROUTINE)
 
 
@@ -238,8 +238,8 @@ def test_a_corrupt_history_file_is_moved_aside_said_and_the_app_runs(
     path = data_dir / FILE_NAME
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     window = make_window(qtbot, library, data_dir, clock)
-    window.care._now = FakeNow()
-    window.care.attach_history()
+    window.care.history.now = FakeNow()
+    window.care.history.attach()
     dialog = window.care.dialog
     assert isinstance(dialog, HistoryProblemDialog)
     assert str(path.name) in dialog.sentence.text()
@@ -247,7 +247,7 @@ def test_a_corrupt_history_file_is_moved_aside_said_and_the_app_runs(
     dialog.reject()
     assert moved is not None
     assert moved.read_bytes().startswith(b"SQLite format 3\x00\xff")
-    assert window.care.store is not None  # a fresh history was started
+    assert window.care.history.store is not None  # a fresh history was started
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.driver.state is State.RUNNING
 
@@ -263,17 +263,17 @@ def test_a_history_from_a_newer_app_is_left_alone_and_the_view_says_why(
         conn.execute("UPDATE schema_version SET version = ?", (CURRENT_VERSION + 1,))
     before = (data_dir / FILE_NAME).read_bytes()
     window = make_window(qtbot, library, data_dir, clock)
-    window.care._now = FakeNow()
-    window.care.attach_history()
+    window.care.history.now = FakeNow()
+    window.care.history.attach()
     dialog = window.care.dialog
     assert isinstance(dialog, HistoryProblemDialog)
     assert not dialog.offers_restore
     dialog.reject()
-    assert window.care.store is None
+    assert window.care.history.store is None
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.driver.state is State.RUNNING  # the session runs without history
-    window.care.show_history()
-    assert window.care.unavailable in window.care.history_view.empty.text()
+    window.care.history.show()
+    assert window.care.history.unavailable in window.care.history.history_view.empty.text()
     assert (data_dir / FILE_NAME).read_bytes() == before
 
 
@@ -281,18 +281,18 @@ def test_the_history_window_lists_sessions_and_exports_csv(
     qtbot, library, data_dir, clock, resources, tmp_path
 ):
     window = make_window(qtbot, library, data_dir, clock)
-    window.care._now = FakeNow()
-    window.care.attach_history()
+    window.care.history.now = FakeNow()
+    window.care.history.attach()
     press(qtbot, window, Qt.Key.Key_Space)
     finish_session(window, clock)
     target = tmp_path / "history.csv"
-    window.care.choose_path = lambda _parent, _suggested: target
+    window.care.history.choose_path = lambda _parent, _suggested: target
     press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-    view = window.care.history_view
+    view = window.care.history.history_view
     assert view is not None
-    assert window.care.history_window.isVisible()
+    assert window.care.history.history_window.isVisible()
     assert view.model.rowCount() == 1
-    window.care.export_history()
+    window.care.history.export()
     with target.open(newline="", encoding="utf-8") as file:
         rows = list(csv.reader(file))
     assert len(rows) == 2  # header and the session
@@ -310,8 +310,8 @@ def test_closing_mid_session_records_it_as_stopped_and_asks_nothing(qtbot, windo
     assert window.care.dialog is None  # no pain check keeps a closed app alive
     asking = [w for w in QApplication.topLevelWidgets() if isinstance(w, PainCheck)]
     assert not [w for w in asking if w.isVisible()]
-    assert window.care.store is None  # closed
-    reopened = HistoryStore.open(window.care.data_dir, FakeNow()).store
+    assert window.care.history.store is None  # closed
+    reopened = HistoryStore.open(window.care.history.data_dir, FakeNow()).store
     [session] = reopened.sessions()
     assert session.outcome is SessionOutcome.STOPPED
     assert session.pain_before == 4
@@ -329,8 +329,8 @@ def test_an_interrupted_session_whose_plan_no_longer_fits_is_not_offered(
     session = store.begin("stretches", "Stretches", "standard", now(), None, changed)
     store.close()
     window = make_window(qtbot, library, data_dir, clock)
-    window.care._now = now
-    window.care.attach_history()
+    window.care.history.now = now
+    window.care.history.attach()
     assert window.care.dialog is None
     [record] = sessions(window)
     assert record.id == session
@@ -393,12 +393,12 @@ def test_the_checkpoint_is_written_after_the_boundary_not_during_it(
     qtbot, library, data_dir, clock, resources
 ):
     window = make_window(qtbot, library, data_dir, clock)
-    window.care._now = FakeNow()
-    window.care.attach_history()
+    window.care.history.now = FakeNow()
+    window.care.history.attach()
     window.select_routine("full")
     press(qtbot, window, Qt.Key.Key_Space)
     driver = window.driver
-    store = window.care.store
+    store = window.care.history.store
     while driver.status().phase.exercise_number < 2:
         clock.set_ns(driver.engine.next_wakeup_ns())
         driver.tick()

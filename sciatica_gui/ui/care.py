@@ -4,9 +4,7 @@
 - Before and after each session, the 0-10 pain check (skippable, and it can
   be turned off in Preferences), with a calm note when the scores call for it.
 - The emergency signs, one key or button away; opening them pauses a session.
-- The history: opened after the first frame, written as the session runs
-  (`history/recorder.py`), shown and exported from the History menu, and an
-  interrupted session offered back when the app starts.
+- The history (`ui/history_care.py`), told when a session begins and ends.
 
 Every dialog here is opened with `open()` or `show()`, never `exec()`: the
 session's timer and the window keep running while one is up, and tests can
@@ -17,24 +15,18 @@ use, so start-up does not pay for them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from sciatica_gui.core.content import Routine
-from sciatica_gui.core.events import ExerciseStarted, State
+from sciatica_gui.core.events import State
 from sciatica_gui.core.summary import SessionSummary
-from sciatica_gui.core.timeline import Timeline, compile_timeline
 from sciatica_gui.qt import settings as keys
+from sciatica_gui.ui.history_care import HistoryCare
 
 if TYPE_CHECKING:  # the history and the dialogs load after the first frame
-    from sciatica_gui.history.recorder import SessionRecorder
     from sciatica_gui.history.records import InterruptedSession
-    from sciatica_gui.history.store import HistoryStore, OpenResult
-    from sciatica_gui.ui.history_view import ChoosePath, HistoryView
     from sciatica_gui.ui.main_window import MainWindow
     from sciatica_gui.ui.safety_dialogs import EmergencySigns
 
@@ -44,29 +36,19 @@ def tr(text: str) -> str:
 
 
 class SessionCare(QObject):
-    def __init__(self, window: MainWindow, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._now: Callable[[], datetime] | None = now
-        self.store: HistoryStore | None = None
-        self.recorder: SessionRecorder | None = None
-        #: Why there is no history this run, in one sentence ("" when there is one).
-        self.unavailable = ""
-        self._resume: InterruptedSession | None = None
         self._pain_asked = False
         self._pain_before: int | None = None
-        self._pending: list[Callable[[], None]] = []
         #: The window is closing: record what happens, ask nothing more.
         self.closing = False
         #: The dialog waiting for an answer, if any (tests answer it).
         self.dialog: QDialog | None = None
         self.emergency_dialog: EmergencySigns | None = None
-        self.history_window: QDialog | None = None
-        self.history_view: HistoryView | None = None
-        #: Asks where to save the CSV export; None is the file dialog (tests put a path).
-        self.choose_path: ChoosePath | None = None
+        self.history = HistoryCare(window, self._open, self.reach_emergency_from)
+        self.history.carriedOn.connect(self._carried_on)
         driver = window.driver
-        driver.exerciseStarted.connect(self._exercise_started)
         driver.stateChanged.connect(self._state_changed)
         driver.finished.connect(self._ended)
         driver.stopped.connect(self._ended)
@@ -85,7 +67,11 @@ class SessionCare(QObject):
         """A fresh routine is ready: its pain check has not been asked yet."""
         self._pain_asked = False
         self._pain_before = None
-        self._resume = None
+        self.history.routine_loaded()
+
+    def _carried_on(self, interrupted: InterruptedSession) -> None:
+        self._pain_asked = True  # it was asked when the session first began
+        self._pain_before = interrupted.pain_before
 
     def request_start(self) -> None:
         """Space on a session not yet begun: the notice, the pain check, then the start."""
@@ -99,7 +85,6 @@ class SessionCare(QObject):
             notice = FirstRunNotice(self._window)
 
             def after_notice() -> None:
-                self.dialog = None
                 if notice.acknowledged:
                     remember_notice(qsettings)
                     self.request_start()
@@ -118,7 +103,6 @@ class SessionCare(QObject):
         check = PainCheck(PainMoment.BEFORE, self._window)
 
         def answered(score: object) -> None:
-            self.dialog = None
             self._pain_asked = True
             self._pain_before = score if isinstance(score, int) else None
             advice = offer_pain_advice(self._pain_before, None, self._window)
@@ -136,36 +120,16 @@ class SessionCare(QObject):
         driver = self._window.driver
         driver.start()
         timeline = driver.timeline
-        if self.recorder is not None and timeline is not None and driver.state is State.RUNNING:
-            self.recorder.begin(timeline, self._pain_before, self._resume)
-        self._resume = None
+        if timeline is not None and driver.state is State.RUNNING:
+            self.history.began(timeline, self._pain_before)
 
     # -- during and after ------------------------------------------------------------------
-
-    def _exercise_started(self, event: ExerciseStarted) -> None:
-        engine, recorder = self._window.driver.engine, self.recorder
-        if recorder is None or engine is None:
-            return
-        # The checkpoint is a synced disk write. This signal comes at a phase boundary,
-        # before the phase's cue and repaint, so the write waits for the next turn of the
-        # loop: the person hears and sees the boundary first. What it writes is taken now.
-        summary = engine.summary()
-        self._pending.append(lambda: recorder.exercise_started(event.number, summary))
-        QTimer.singleShot(0, self._write_pending)
-
-    def _write_pending(self) -> None:
-        while self._pending:
-            self._pending.pop(0)()
 
     def _ended(self, event: object) -> None:
         summary = getattr(event, "summary", None)
         if not isinstance(summary, SessionSummary):
             return
-        self._write_pending()  # a checkpoint still waiting goes first
-        if self.recorder is not None:
-            self.recorder.end(summary)
-        if self.history_view is not None:
-            self.history_view.reload()
+        self.history.ended(summary)
         # Stopped before any hold, there is no "after" to ask about.
         if self.pain_check_on and not self.closing and summary.holds_done > 0:
             self._ask_pain_after()
@@ -179,12 +143,8 @@ class SessionCare(QObject):
         before = self._pain_before
 
         def answered(score: object) -> None:
-            self.dialog = None
             after = score if isinstance(score, int) else None
-            if self.recorder is not None:
-                self.recorder.pain_after(after)
-                if self.history_view is not None:
-                    self.history_view.reload()
+            self.history.pain_after(after)
             advice = show_pain_advice(after_session(before, after), self._window)
             if advice is not None:
                 advice.emergencyRequested.connect(self.show_emergency)
@@ -236,209 +196,6 @@ class SessionCare(QObject):
         self.reach_emergency_from(about)
         about.show()
 
-    # -- history ---------------------------------------------------------------------------
-
-    @property
-    def data_dir(self) -> Path:
-        return self._settings.path.parent
-
-    def attach_history(self) -> None:
-        """Open the history (after the first frame); say what happened to a bad file."""
-        from sciatica_gui.history.errors import HistoryError
-        from sciatica_gui.history.schema import utc_now
-        from sciatica_gui.history.store import HistoryStore
-
-        if self._now is None:
-            self._now = utc_now
-        try:
-            result = HistoryStore.open(self.data_dir, self._now)
-        except HistoryError as error:
-            self._without_history(str(error))
-            return
-        self._use(result)
-
-    def _use(self, result: OpenResult) -> None:
-        from sciatica_gui.history.errors import ProblemKind
-        from sciatica_gui.history.recorder import SessionRecorder
-
-        assert self._now is not None
-        self.store = result.store
-        if result.store is not None:
-            self.recorder = SessionRecorder(result.store, self._now, self._history_failed)
-        problem = result.problem
-        if problem is not None:
-            if result.store is None:
-                self.unavailable = problem.message
-            if problem.kind is ProblemKind.BACKUP_FAILED:
-                self._window.note(problem.message)
-            else:
-                self._offer_backup(result)
-                return
-        self._offer_resume()
-
-    def _without_history(self, message: str) -> None:
-        self.store = None
-        self.recorder = None
-        self.unavailable = message
-        self._window.note(message)
-
-    def _history_failed(self, message: str) -> None:
-        self.recorder = None
-        self._window.note(message)
-
-    def _offer_backup(self, result: OpenResult) -> None:
-        from sciatica_gui.ui.history_problem import HistoryProblemDialog, ProblemChoice
-
-        problem = result.problem
-        assert problem is not None
-        store = result.store
-        if store is None:
-            # The file was left alone (newer, or unreadable): putting a backup in its place
-            # would hide it, so only the explanation is offered.
-            problem = problem._replace(latest_backup=None)
-        dialog = HistoryProblemDialog(problem, self._window)
-
-        def chosen() -> None:
-            self.dialog = None
-            backup = dialog.backup
-            if dialog.choice is ProblemChoice.RESTORE_BACKUP and store and backup:
-                self._restore(store, backup)
-            self._offer_resume()
-
-        self._open(dialog, chosen)
-
-    def _restore(self, store: HistoryStore, backup: Path) -> None:
-        from sciatica_gui.history.errors import HistoryError
-
-        try:
-            moved = store.restore_backup(backup)
-        except HistoryError as error:
-            self._without_history(str(error))
-            return
-        self._window.note(
-            tr(
-                "Your history was restored from {backup}; the file it replaced is now {moved}."
-            ).format(backup=backup.name, moved=moved.name)
-        )
-        if self.history_view is not None:
-            self.history_view.set_store(store)
-
-    def _offer_resume(self) -> None:
-        from sciatica_gui.history.errors import HistoryError
-
-        store = self.store
-        if store is None or self._window.driver.state is not State.IDLE:
-            return
-        try:
-            interrupted = store.interrupted()
-        except HistoryError as error:
-            self._without_history(str(error))
-            return
-        if interrupted is None:
-            return
-        timeline = self._remaining(interrupted)
-        if timeline is None:
-            # It cannot be carried on as it was planned; it stays in the history as
-            # interrupted, and is not offered again.
-            try:
-                store.abandon(interrupted.id)
-            except HistoryError as error:
-                self._history_failed(str(error))
-            return
-        done, total = interrupted.position, len(interrupted.exercises)
-        box = QMessageBox(self._window)
-        box.setWindowTitle(tr("Carry on?"))
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(
-            tr(
-                "Your last session, {routine}, stopped before it was finished: {done} of "
-                "{total} exercises were done. Would you like to carry on where it stopped?"
-            ).format(routine=interrupted.routine_name, done=done, total=total)
-        )
-        carry_on = box.addButton(tr("Carry on"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("Start afresh"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(carry_on)
-
-        def chosen() -> None:
-            self.dialog = None
-            if box.clickedButton() is carry_on:
-                self.resume(interrupted)
-            else:
-                try:
-                    store.abandon(interrupted.id)
-                except HistoryError as error:
-                    self._history_failed(str(error))
-
-        self._open(box, chosen)
-
-    def _remaining(self, interrupted: InterruptedSession) -> Timeline | None:
-        """The interrupted session's exercises still to do, or None when it cannot be rebuilt."""
-        library = self._window.library
-        ids = tuple(record.exercise for record in interrupted.exercises[interrupted.position :])
-        if not ids or any(exercise not in library.exercises for exercise in ids):
-            return None
-        from sciatica_gui.core.content import Level
-
-        try:
-            level = Level(interrupted.level)
-        except ValueError:
-            return None
-        routine = Routine(interrupted.routine, interrupted.routine_name, ids, False)
-        timeline = compile_timeline(library, routine, level, self._window.timing)
-        from sciatica_gui.history.records import plan_of
-
-        planned = [
-            (record.exercise, record.holds, record.reps)
-            for record in interrupted.exercises[interrupted.position :]
-        ]
-        rebuilt = [(plan.exercise, plan.holds, plan.reps) for plan in plan_of(timeline.blocks)]
-        # Timings or counts changed since (a preference, or the content): carrying on would
-        # do a different session under the old one's name, so it is not offered.
-        return timeline if rebuilt == planned else None
-
-    def resume(self, interrupted: InterruptedSession) -> None:
-        """Load what was left of `interrupted`; Space then carries on with it."""
-        timeline = self._remaining(interrupted)
-        if timeline is None:
-            return
-        self._window.load_timeline(timeline)
-        self._resume = interrupted
-        self._pain_asked = True  # it was asked when the session first began
-        self._pain_before = interrupted.pain_before
-        self._window.note(
-            tr("Ready to carry on with {routine}: press Space.").format(
-                routine=interrupted.routine_name
-            )
-        )
-
-    def show_history(self) -> None:
-        from sciatica_gui.ui.history_view import HistoryDialog
-
-        if self.history_window is None:
-            window = HistoryDialog(
-                self.store,
-                self._window,
-                choose_path=self.choose_path,
-                unavailable=self.unavailable,
-            )
-            view = window.view
-            view.exported.connect(
-                lambda path: self._window.note(tr("History saved to {path}").format(path=path))
-            )
-            view.exportFailed.connect(self._window.note)
-            self.reach_emergency_from(window)
-            self.history_window, self.history_view = window, view
-        else:
-            assert self.history_view is not None
-            self.history_view.set_store(self.store, self.unavailable)
-        self.history_window.show()
-        self.history_window.raise_()
-
-    def export_history(self) -> None:
-        self.show_history()
-        assert self.history_view is not None
-        self.history_view.export_csv()
-
     # -- helpers ---------------------------------------------------------------------------
 
     def reach_emergency_from(self, dialog: QWidget) -> None:
@@ -447,15 +204,19 @@ class SessionCare(QObject):
         dialog.addAction(self._window.commands.emergency)
 
     def _open(self, dialog: QDialog, on_finished: Callable[[], None] | None) -> None:
+        """Ask `dialog` (window-modal, not blocking the loop); `on_finished` once answered."""
         self.dialog = dialog
         self.reach_emergency_from(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if on_finished is not None:
-            dialog.finished.connect(lambda _result: on_finished())
+
+        def finished(_result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None  # before on_finished, which may ask the next question
+            if on_finished is not None:
+                on_finished()
+
+        dialog.finished.connect(finished)
         dialog.open()
 
     def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-            self.recorder = None
+        self.history.close()
