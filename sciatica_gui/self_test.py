@@ -212,31 +212,33 @@ def check_modules(test: SelfTest) -> int:
 def run_routine(
     test: SelfTest, store: HistoryStore | None, library: Library, routine: Routine, level: Level
 ) -> Recorded | None:
+    """Run `routine` to its end on a fake clock, recorded the way the app records a session."""
     from sciatica_gui.core.clock import FakeClock
     from sciatica_gui.core.engine import SessionEngine
     from sciatica_gui.core.events import ExerciseStarted, State
     from sciatica_gui.core.timeline import compile_timeline
-    from sciatica_gui.history import SessionOutcome, plan_of
+    from sciatica_gui.history.recorder import SessionRecorder
 
     what = f"routine {routine.id} ({level.value})"
     timeline = compile_timeline(library, routine, level)
     clock = FakeClock()
     engine = SessionEngine(timeline, clock)
-    started = datetime.now(UTC) - timedelta(seconds=timeline.total_seconds)
-    session_id = None
+    # The record's times follow the fake clock, ending now.
+    origin = datetime.now(UTC) - timedelta(seconds=timeline.total_seconds)
+
+    def now() -> datetime:
+        return origin + timedelta(microseconds=clock.now_ns() // 1000)
+
+    recorder = None
     if store is not None:
-        plan = plan_of(timeline.blocks)
-        session_id = store.begin(routine.id, routine.name, level.value, started, None, plan)
+        recorder = SessionRecorder(store, now, lambda problem: test.fail(f"{what}: {problem}"))
+        recorder.begin(timeline, None)
     events = engine.start()
     # Generous: a routine needs about one wake-up a second, and none lasts an hour.
     for _ in range(10 * 3600):
         for event in events:
-            if isinstance(event, ExerciseStarted) and event.number > 1 and session_id:
-                summary = engine.summary()
-                assert store is not None
-                store.checkpoint(
-                    session_id, summary.exercises, summary.active_seconds, event.number - 1
-                )
+            if isinstance(event, ExerciseStarted) and recorder is not None:
+                recorder.exercise_started(event.number, engine.summary())
         if engine.state is not State.RUNNING:
             break
         wake = engine.next_wakeup_ns()
@@ -255,17 +257,11 @@ def run_routine(
             f"{what}: {summary.active_seconds} s active, the timeline plans"
             f" {timeline.total_seconds} s"
         )
-    if store is None or session_id is None:
+    if recorder is None or recorder.session_id is None:
         return None
-    store.finish(
-        session_id,
-        started + timedelta(seconds=summary.active_seconds),
-        SessionOutcome.FINISHED,
-        summary.exercises,
-        summary.active_seconds,
-    )
+    recorder.end(summary)
     return Recorded(
-        session_id,
+        recorder.session_id,
         routine.id,
         level.value,
         len(timeline.blocks),
