@@ -117,21 +117,34 @@ class ExercisePage(QWidget):
         return next((number for number, row in enumerate(self.rows, 1) if row.lit), None)
 
 
-class OverviewPage(QScrollArea):
-    """Before a session: the whole routine, exercise by exercise, with its figures' origins."""
+class OverviewPage(QWidget):
+    """Before a session: the whole routine, exercise by exercise, with its figures' origins.
+
+    The routine scrolls; the safety line stays below it, never scrolled out of sight.
+    """
 
     def __init__(self, illustrations: Illustrations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._illustrations = illustrations
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._body = QWidget()
         self._body.setBackgroundRole(QPalette.ColorRole.Window)
-        self.setWidget(self._body)
+        scroll.setWidget(self._body)
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(16, 12, 16, 12)
         self._layout.setSpacing(10)
+        self.safety = label(self.tr("Stop any exercise that makes your pain worse."))
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(scroll, 1)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(16, 8, 16, 4)
+        footer.addWidget(self.safety)
+        page.addLayout(footer)
 
     def show_routine(self, timeline: Timeline, counting: RepCounting, level_name: str) -> None:
         while self._layout.count():
@@ -196,7 +209,7 @@ class OverviewPage(QScrollArea):
                 self.tr(
                     "The seconds to get ready, move into position, release, rest, switch "
                     "legs and reach the next exercise are the app's own; you can change "
-                    "them in Preferences. Stop any exercise that makes your pain worse."
+                    "them in Preferences."
                 ),
                 muted=True,
             )
