@@ -60,11 +60,44 @@ def test_start_emits_signals_in_order_and_arms_for_the_next_second(driver, clock
         "phaseStarted",
         "secondChanged",
     ]
-    assert driver.timer_interval_ms() == 1000
+    # The loop sleeps until a millisecond before the next second is due.
+    assert driver.timer_interval_ms() == 999
     clock.advance(0.2505)
     driver.tick()
-    # Rounded down: Qt's timers fire about a millisecond late, and an early wake just re-arms.
-    assert driver.timer_interval_ms() == 749
+    assert driver.timer_interval_ms() == 748
+
+
+def test_an_early_wake_polls_the_last_millisecond_and_the_second_comes_on_time(driver, clock):
+    seen = record(driver)
+    driver.start()
+    seen.clear()
+    clock.advance_ns(999 * 1_000_000)
+    driver.tick()
+    assert seen == []
+    assert driver.timer_interval_ms() == 0
+    clock.advance_ns(600_000)
+    driver.tick()
+    assert seen == []
+    assert driver.timer_interval_ms() == 0
+    clock.advance_ns(400_000)
+    driver.tick()
+    assert seen == [("secondChanged", SecondChanged(0, 4, False, clock.now_ns()))]
+    assert driver.timer_interval_ms() == 999
+
+
+def test_settled_follows_the_events_of_each_command_once(driver, clock):
+    order: list[str] = []
+    driver.secondChanged.connect(lambda _event: order.append("secondChanged"))
+    driver.settled.connect(lambda: order.append("settled"))
+    driver.start()
+    assert order == ["secondChanged", "settled"]
+    clock.advance(0.5)
+    driver.tick()  # nothing new to show: no events, nothing to redraw
+    assert order == ["secondChanged", "settled"]
+    clock.advance(26)
+    driver.tick()  # many boundaries at once, one redraw
+    assert order.count("settled") == 2
+    assert order[-1] == "settled"
 
 
 def test_the_timer_timeout_drives_the_engine(driver, clock, qtbot):
@@ -91,7 +124,7 @@ def test_a_late_tick_emits_every_boundary(driver, clock):
         20 * NS_PER_S,
         25 * NS_PER_S,
     ]
-    assert driver.timer_interval_ms() == 1000
+    assert driver.timer_interval_ms() == 999
 
 
 def test_pause_disarms_and_resume_re_arms_for_the_count_in(driver, clock):
@@ -103,7 +136,7 @@ def test_pause_disarms_and_resume_re_arms_for_the_count_in(driver, clock):
     clock.advance(30)
     driver.resume()
     assert driver.status().counting_in
-    assert driver.timer_interval_ms() == 1000
+    assert driver.timer_interval_ms() == 999
 
 
 @pytest.mark.parametrize(
@@ -123,13 +156,21 @@ def test_commands_reach_the_engine(driver, clock, command, index):
 
 
 def test_a_whole_routine_runs_on_the_timer_alone(driver, clock, qtbot):
-    """Fire the timer at each armed moment, with the fake clock set to that moment."""
+    """Fire the timer at each armed moment, with the fake clock set to that moment.
+
+    A zero interval is a poll of the last millisecond; a real clock moves on between
+    polls, here by a tenth of a millisecond.
+    """
     seen = record(driver)
     driver.start()
+    wakes = 0
     while driver.state is State.RUNNING:
-        clock.advance_ns(driver.timer_interval_ms() * 1_000_000)
+        clock.advance_ns(max(driver.timer_interval_ms() * 1_000_000, 100_000))
         driver._timer.timeout.emit()
+        wakes += 1
     assert driver.state is State.FINISHED
+    seconds = driver.timeline.total_seconds
+    assert wakes <= seconds * 11  # one sleep and at most ten polls a second
     phases = [e for n, e in seen if n == "phaseStarted"]
     assert [p.phase_index for p in phases] == list(range(len(driver.timeline.phases)))
     assert all(isinstance(p, PhaseStarted) for p in phases)

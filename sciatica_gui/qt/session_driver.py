@@ -35,6 +35,7 @@ from sciatica_gui.core.events import (
 from sciatica_gui.core.timeline import Timeline
 
 _NS_PER_MS: Final = 1_000_000
+_WAKE_EARLY_NS: Final = 1_000_000
 
 
 class SessionDriver(QObject):
@@ -50,6 +51,8 @@ class SessionDriver(QObject):
     stopped = Signal(object)  # Stopped
     #: A new timeline was loaded; the engine is idle at its first phase.
     loaded = Signal(object)  # Timeline
+    #: After the events of one command or wake-up: the moment to redraw, once.
+    settled = Signal()
 
     def __init__(self, clock: Clock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -153,14 +156,17 @@ class SessionDriver(QObject):
         self._arm(engine)
         for event in events:
             self._signals[type(event)].emit(event)
+        if events:
+            self.settled.emit()
 
     def _arm(self, engine: SessionEngine) -> None:
         wake = engine.next_wakeup_ns()
         if wake is None:
             self._timer.stop()
             return
-        delay_ns = max(0, wake - self._clock.now_ns())
-        # Rounded down: a precise timer fires about a millisecond after its interval
-        # here, so rounding up would make every second late by up to two. A wake that
-        # is early finds nothing due and re-arms for the remaining fraction.
-        self._timer.start(delay_ns // _NS_PER_MS)
+        delay_ns = wake - self._clock.now_ns()
+        # A "precise" timer on the GLib loop fires one to three milliseconds after its
+        # interval. So sleep until a millisecond or so before the moment, then re-arm at
+        # zero until it arrives: the displayed second is within a fraction of a
+        # millisecond, for at most a couple of milliseconds of polling a second.
+        self._timer.start(max(0, (delay_ns - _WAKE_EARLY_NS) // _NS_PER_MS))

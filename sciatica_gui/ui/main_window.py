@@ -181,13 +181,9 @@ class MainWindow(QMainWindow):
         self.sidebar.routineChosen.connect(self._load_routine)
         self.sidebar.levelChosen.connect(self._set_level)
         driver = self.driver
-        for signal in (
-            driver.stateChanged,
-            driver.phaseStarted,
-            driver.secondChanged,
-            driver.countInStarted,
-        ):
-            signal.connect(self.refresh)
+        # Once per command or wake-up, after all its events: a phase boundary brings
+        # three or four of them, and the screen needs drawing only once.
+        driver.settled.connect(self.refresh)
         driver.finished.connect(self._ended)
         driver.stopped.connect(self._ended)
 
@@ -427,7 +423,6 @@ class MainWindow(QMainWindow):
         if isinstance(summary, SessionSummary):
             self._summary = summary
             self.panel.summary.show_summary(summary)
-        self.refresh()
 
     def current_display(self) -> Display | None:
         timeline = self.driver.timeline
@@ -442,14 +437,16 @@ class MainWindow(QMainWindow):
             return
         state = self.driver.state
         active = state in _ACTIVE
+        exercise = None
         drawing = None
         if display.exercise is not None and display.step is not None:
             exercise = self.library.exercises[display.exercise]
             drawing = exercise.steps[display.step - 1].illustration
-            if active:
-                self.panel.exercise.show_exercise(exercise, display.step, mirrored=display.mirrored)
+        # The seconds first: they are painted at once, the rest on the next turn.
         self.timer.set_display(display)
         self.mat.set_display(display, drawing)
+        if active and exercise is not None and display.step is not None:
+            self.panel.exercise.show_exercise(exercise, display.step, mirrored=display.mirrored)
         if state is State.IDLE:
             self.panel.setCurrentWidget(self.panel.overview)
         elif active:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from sciatica_gui.qt.illustrations import Illustrations
 from sciatica_gui.ui.display import Display
-from sciatica_gui.ui.painting import digits_font, draw_check, draw_text, fitted_font
+from sciatica_gui.ui.painting import digits_font, draw_check, draw_text, fitted_font, paint_now
 from sciatica_gui.ui.theme import Look, Theme, theme_for
 
 #: Digit boxes are this share of the screen height; DejaVu's digits are ~0.73 of the box.
@@ -68,7 +68,7 @@ class MatView(QWidget):
             self._display = display
             self._drawing = drawing
             self.setAccessibleDescription(display.spoken)
-            self.update()
+            paint_now(self)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

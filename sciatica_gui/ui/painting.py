@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
 
 TABULAR = QFont.Tag("tnum")
+
+
+def paint_now(widget: QWidget) -> None:
+    """Paint `widget` at once rather than on the next turn of the event loop: a new
+    second or phase is due on screen now, and should not wait behind the rest of the
+    window's queued repaints."""
+    if widget.isVisible():
+        widget.repaint()
 
 
 def fitted_font(

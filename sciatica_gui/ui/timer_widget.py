@@ -20,6 +20,7 @@ from sciatica_gui.ui.painting import (
     draw_ring,
     draw_text,
     fitted_font,
+    paint_now,
     ring_track,
 )
 from sciatica_gui.ui.theme import RING_PATTERN, Look, Theme, theme_for
@@ -55,7 +56,7 @@ class TimerWidget(QWidget):
         if display != self._display:
             self._display = display
             self.setAccessibleDescription(display.spoken)
-            self.update()
+            paint_now(self)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
