@@ -98,9 +98,9 @@ def run_app(args: argparse.Namespace, level: Level) -> int:
 
 
 def _after_first_frame(app: object, window: object) -> None:
-    """What the first frame does not need: the icon (the SVG icon engine), sound, speech,
-    and the history (which may have a question for the person: a bad file, a session to
-    carry on)."""
+    """What the first frame does not need: the icon (the SVG icon engine), the session's
+    pages, sound, speech, and the history (which may have a question for the person: a
+    bad file, a session to carry on)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -111,5 +111,6 @@ def _after_first_frame(app: object, window: object) -> None:
     assert isinstance(app, QApplication)
     assert isinstance(window, MainWindow)
     app.setWindowIcon(QIcon(":/icons/app.svg"))
+    window.panel.build_pages()
     window.attach_audio(CuePlayer(window), Speech(window))
     window.care.history.attach()

@@ -74,6 +74,35 @@ def test_the_level_changes_the_totals(window):
     assert window.settings.level() is Level.GENTLE
 
 
+def test_the_session_pages_are_built_after_the_first_frame_or_when_needed(window):
+    panel = window.panel
+    assert panel.count() == 1  # the first frame shows only the overview
+    panel.build_pages()
+    assert panel.count() == 3
+    exercise = panel.exercise
+    panel.build_pages()
+    assert panel.count() == 3
+    assert panel.exercise is exercise
+
+
+def test_each_second_is_painted_at_once_not_on_the_next_turn(qtbot, window, clock):
+    painted: list[int | None] = []
+    paint = window.timer.paintEvent
+
+    def note(event):
+        paint(event)
+        painted.append(window.timer.display.seconds)
+
+    window.timer.paintEvent = note
+    press(qtbot, window, K.Key_Space)
+    shown = window.timer.display.seconds
+    assert painted[-1] == shown
+    clock.set_ns(clock.now_ns() + NS_PER_S)
+    window.driver.tick()  # and no turn of the event loop after it
+    assert window.timer.display.seconds == shown - 1
+    assert painted[-1] == shown - 1
+
+
 def test_space_starts_pauses_and_resumes(qtbot, window, clock):
     press(qtbot, window, K.Key_Space)
     assert window.driver.state is State.RUNNING

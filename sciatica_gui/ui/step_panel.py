@@ -270,14 +270,39 @@ class SummaryPage(QWidget):
 
 
 class StepPanel(QStackedWidget):
+    """The overview before a session, the exercise being done, the summary after.
+
+    The first frame shows only the overview, so the other two pages are built when
+    first asked for, or by `build_pages` once the window is on screen.
+    """
+
     def __init__(self, illustrations: Illustrations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._illustrations = illustrations
         self.overview = OverviewPage(illustrations)
-        self.exercise = ExercisePage(illustrations)
-        self.summary = SummaryPage()
-        for page in (self.overview, self.exercise, self.summary):
-            self.addWidget(page)
+        self.addWidget(self.overview)
+        self._exercise: ExercisePage | None = None
+        self._summary: SummaryPage | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @property
+    def exercise(self) -> ExercisePage:
+        if self._exercise is None:
+            self._exercise = ExercisePage(self._illustrations)
+            self.addWidget(self._exercise)
+        return self._exercise
+
+    @property
+    def summary(self) -> SummaryPage:
+        if self._summary is None:
+            self._summary = SummaryPage()
+            self.addWidget(self._summary)
+        return self._summary
+
+    def build_pages(self) -> None:
+        """Build the pages a session needs, so pressing Start does not wait for them."""
+        self.exercise.ensurePolished()
+        self.summary.ensurePolished()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(360, 300)
