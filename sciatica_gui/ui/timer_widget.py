@@ -109,8 +109,12 @@ class TimerWidget(QWidget):
         color = theme.color(display.look)
 
         # Phase word: the first thing read from the floor.
+        # Below the sound button in the corner, which a long word would otherwise touch.
         word_h = h * 0.13
-        word_rect = QRectF(pad, pad * 0.5, w - 2 * pad, word_h)
+        top = pad * 0.5
+        if self.mute_button is not None:
+            top = max(top, float(self.mute_button.geometry().bottom()))
+        word_rect = QRectF(pad, top, w - 2 * pad, word_h)
         word_font = fitted_font(base, display.word, word_rect.width(), word_h * 0.8, bold=True)
         draw_text(painter, word_rect, display.word, word_font, color)
 
